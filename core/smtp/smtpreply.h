@@ -1,10 +1,13 @@
 #pragma once
 
+#include "core/smtp/smtplineframer.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
 
 #include <optional>
+#include <vector>
 
 namespace carteiro::core {
 
@@ -34,7 +37,9 @@ struct SmtpReply
 };
 
 // Collects reply lines from the wire until a reply is complete (a line "NNN text" rather than
-// "NNN-text"). Bytes may arrive split anywhere.
+// "NNN-text"). Bytes may arrive split anywhere. An enhanced status code opening the first line
+// (RFC 3463, class digit matching the reply code) is taken out into `enhanced`, and out of
+// the following lines that repeat it.
 class SmtpReplyParser
 {
 public:
@@ -43,7 +48,9 @@ public:
     std::optional<SmtpReply> next();
 
 private:
-    QByteArray m_buffer;
+    void takeLine(const SmtpLineFramer::Line &line);
+
+    SmtpLineFramer m_framer;
     SmtpReply m_partial;
     std::vector<SmtpReply> m_ready;
 };

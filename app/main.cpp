@@ -1,0 +1,30 @@
+#include "app/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QMessageBox>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Carteiro"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Internet mail simulator for networking classes"));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QApplication::translate("main", "Scenario file to open"));
+    parser.process(app);
+
+    QString path = parser.positionalArguments().value(0);
+    if (path.isEmpty())
+        path = QDir(QStringLiteral(CARTEIRO_SCENARIO_DIR)).filePath(QStringLiteral("01-alice-to-bob.yaml"));
+
+    carteiro::app::MainWindow window;
+    if (!window.openScenario(path))
+        QMessageBox::warning(&window, QApplication::translate("main", "Scenario not opened"),
+                             window.errorText());
+    window.show();
+    return app.exec();
+}

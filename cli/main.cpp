@@ -1,0 +1,198 @@
+// carteiro-cli: plays, checks and talks to Carteiro scenarios from a terminal.
+// The command-line contract is in docs/scenario-format.md ("Command line").
+
+#include "core/scenario/scenarioloader.h"
+#include "core/world/world.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+using namespace carteiro::core;
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitInvalidScenario = 1;
+constexpr int kExitUsage = 2;
+
+const char kUsage[] =
+    "usage: carteiro-cli run FILE [--jsonl | --state]\n"
+    "       carteiro-cli check FILE...\n"
+    "       carteiro-cli talk FILE --host HOST --port PORT\n"
+    "\n"
+    "  run    plays the scenario to its end and prints the dialogue\n"
+    "         --jsonl  the same events as JSON Lines\n"
+    "         --state  the mailboxes and queues at the end, as JSON\n"
+    "  check  validates scenario files; prints FILE:LINE:COL: error: ... for each problem\n"
+    "  talk   one session with HOST's server on PORT over standard input and output,\n"
+    "         as with telnet (CRLF or bare LF)\n"
+    "\n"
+    "exit codes: 0 success, 1 invalid scenario, 2 usage error\n";
+
+int usageError(const QString &message)
+{
+    if (!message.isEmpty())
+        std::fprintf(stderr, "carteiro-cli: %s\n", qPrintable(message));
+    std::fputs(kUsage, stderr);
+    return kExitUsage;
+}
+
+void printErrors(const QList<ScenarioError> &errors)
+{
+    for (const ScenarioError &error : errors)
+        std::fprintf(stderr, "%s\n", error.toString().toUtf8().constData());
+}
+
+void writeOut(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+}
+
+int runCommand(const QStringList &args)
+{
+    QString file;
+    bool jsonl = false;
+    bool state = false;
+    for (const QString &arg : args) {
+        if (arg == QLatin1String("--jsonl"))
+            jsonl = true;
+        else if (arg == QLatin1String("--state"))
+            state = true;
+        else if (arg.startsWith(QLatin1String("--")))
+            return usageError(QStringLiteral("run: unknown option %1").arg(arg));
+        else if (file.isEmpty())
+            file = arg;
+        else
+            return usageError(QStringLiteral("run: one scenario file at a time"));
+    }
+    if (file.isEmpty())
+        return usageError(QStringLiteral("run: which scenario file?"));
+    if (jsonl && state)
+        return usageError(QStringLiteral("run: --jsonl and --state are exclusive"));
+
+    ScenarioLoadResult loaded = ScenarioLoader::loadFile(file);
+    if (!loaded.ok()) {
+        printErrors(loaded.errors);
+        return kExitInvalidScenario;
+    }
+    World world(std::move(loaded.scenario));
+    world.run();
+
+    if (state) {
+        writeOut(QJsonDocument(world.state()).toJson(QJsonDocument::Indented));
+        return kExitOk;
+    }
+    QByteArray out;
+    for (const TraceEvent &event : world.trace().events()) {
+        out += (jsonl ? event.toJson() : event.toText()).toUtf8();
+        out += '\n';
+        if (out.size() > (1 << 20)) {
+            writeOut(out);
+            out.clear();
+        }
+    }
+    writeOut(out);
+    return kExitOk;
+}
+
+int checkCommand(const QStringList &files)
+{
+    if (files.isEmpty())
+        return usageError(QStringLiteral("check: which scenario files?"));
+    int bad = 0;
+    for (const QString &file : files) {
+        if (file.startsWith(QLatin1String("--")))
+            return usageError(QStringLiteral("check: unknown option %1").arg(file));
+        const ScenarioLoadResult loaded = ScenarioLoader::loadFile(file);
+        for (const ScenarioError &error : loaded.errors)
+            std::printf("%s\n", error.toString().toUtf8().constData());
+        if (!loaded.ok())
+            ++bad;
+    }
+    if (bad)
+        std::fprintf(stderr, "%d of %lld file(s) invalid\n", bad, qlonglong(files.size()));
+    return bad ? kExitInvalidScenario : kExitOk;
+}
+
+int talkCommand(const QStringList &args)
+{
+    QString file;
+    QString host;
+    int port = 0;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &arg = args.at(i);
+        if ((arg == QLatin1String("--host") || arg == QLatin1String("--port")) && i + 1 < args.size()) {
+            const QString value = args.at(++i);
+            if (arg == QLatin1String("--host")) {
+                host = value;
+            } else {
+                bool ok = false;
+                port = value.toInt(&ok);
+                if (!ok || port <= 0 || port > 65535)
+                    return usageError(QStringLiteral("talk: --port wants a number from 1 to 65535"));
+            }
+        } else if (arg.startsWith(QLatin1String("--"))) {
+            return usageError(QStringLiteral("talk: unknown or incomplete option %1").arg(arg));
+        } else if (file.isEmpty()) {
+            file = arg;
+        } else {
+            return usageError(QStringLiteral("talk: one scenario file at a time"));
+        }
+    }
+    if (file.isEmpty() || host.isEmpty() || port == 0)
+        return usageError(QStringLiteral("talk: FILE, --host and --port are all needed"));
+
+    ScenarioLoadResult loaded = ScenarioLoader::loadFile(file);
+    if (!loaded.ok()) {
+        printErrors(loaded.errors);
+        return kExitInvalidScenario;
+    }
+    World world(std::move(loaded.scenario));
+    QString error;
+    std::unique_ptr<LineSession> session = world.openServerSession(host, port, &error);
+    if (!session) {
+        std::fprintf(stderr, "carteiro-cli: %s\n", qPrintable(error));
+        return kExitUsage;
+    }
+    writeOut(session->open());
+    std::fflush(stdout);
+    // Line by line, so a person at a terminal (or swaks --pipe) sees each answer at once.
+    std::string line;
+    while (!session->closing() && std::getline(std::cin, line)) {
+        QByteArray bytes = QByteArray::fromStdString(line);
+        bytes += '\n';
+        writeOut(session->receive(bytes));
+        std::fflush(stdout);
+    }
+    return kExitOk;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("carteiro-cli"));
+    QStringList args = app.arguments().mid(1);
+    if (args.isEmpty())
+        return usageError({});
+    const QString command = args.takeFirst();
+    if (command == QLatin1String("run"))
+        return runCommand(args);
+    if (command == QLatin1String("check"))
+        return checkCommand(args);
+    if (command == QLatin1String("talk"))
+        return talkCommand(args);
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
+        std::fputs(kUsage, stdout);
+        return kExitOk;
+    }
+    return usageError(QStringLiteral("unknown command '%1'").arg(command));
+}

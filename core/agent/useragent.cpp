@@ -1,0 +1,106 @@
+#include "core/agent/useragent.h"
+
+#include "core/message/rfc5322.h"
+#include "core/mta/mta.h"
+#include "core/pop3/pop3clientsession.h"
+#include "core/smtp/smtpclientsession.h"
+
+namespace carteiro::core {
+
+UserAgent::UserAgent(Network &network, const Scenario &scenario, QString host, MtaLookup mtas)
+    : m_network(network), m_scenario(scenario), m_host(std::move(host)), m_mtas(std::move(mtas)),
+      m_random(network.simulation().randomStream("ua/" + m_host.toUtf8()))
+{}
+
+void UserAgent::report(TraceEvent::Type type, const QString &text, const QString &server)
+{
+    TraceEvent event;
+    event.type = type;
+    event.client = m_host;
+    event.server = server;
+    event.text = text;
+    m_network.record(std::move(event));
+}
+
+void UserAgent::send(const SendStep &send, const QString &submitTo)
+{
+    const SimTime now = m_network.simulation().now();
+    const QString messageId =
+        MessageComposer::makeMessageId(now, m_random, rfc5322::domainOf(send.from));
+    MessageComposer composer(
+        [this](const QString &address) {
+            const UserSpec *user = m_scenario.user(address);
+            return user ? user->name : QString();
+        },
+        m_random);
+
+    SmtpOutgoing outgoing;
+    outgoing.heloName = m_host;
+    outgoing.sender = send.from;
+    outgoing.recipients = send.to + send.cc + send.bcc;
+    outgoing.data = composer.compose(send, now, messageId);
+
+    Mta *mta = m_mtas(submitTo);
+    int port = Mta::kSmtpPort;
+    if (mta) {
+        outgoing.style = mta->style();
+        if (mta->offersSubmission())
+            port = Mta::kSubmissionPort;
+        if (mta->style() == SmtpStyle::Modern && port == Mta::kSubmissionPort) {
+            const UserSpec *user = m_scenario.user(send.from);
+            outgoing.authUser = send.from;
+            outgoing.authPassword = user ? user->password : QString();
+        }
+    }
+    auto session = std::make_shared<SmtpClientSession>(
+        outgoing, [this, submitTo](const QList<SmtpDeliveryResult> &results) {
+            QStringList refused;
+            for (const SmtpDeliveryResult &r : results)
+                if (r.outcome != SmtpDeliveryResult::Outcome::Delivered)
+                    refused << QStringLiteral("<%1> %2").arg(r.recipient, r.diagnostic);
+            if (!refused.isEmpty())
+                report(TraceEvent::Type::Bounce,
+                       QStringLiteral("not sent, the mail program shows: %1")
+                           .arg(refused.join(QStringLiteral("; "))),
+                       submitTo);
+        });
+    m_network.connect(m_host, submitTo, port, session);
+}
+
+void UserAgent::fetch(const FetchStep &fetch, const QString &server)
+{
+    const UserSpec *user = m_scenario.user(fetch.user);
+    Mta *mta = m_mtas(server);
+    // "user bob" as in the textbook when the server's first domain is the user's own.
+    QString login = fetch.user;
+    if (mta && !mta->spec().localDomains.isEmpty()
+        && mta->spec().localDomains.first().compare(rfc5322::domainOf(fetch.user),
+                                                     Qt::CaseInsensitive) == 0)
+        login = rfc5322::localPartOf(fetch.user);
+    const auto mode = fetch.deleteAfter ? Pop3ClientSession::Mode::Delete
+                                        : Pop3ClientSession::Mode::Keep;
+    const QString address = fetch.user;
+    const bool deleting = fetch.deleteAfter;
+    auto session = std::make_shared<Pop3ClientSession>(
+        login, user ? user->password : QString(), mode,
+        [this, address, server, deleting](const Pop3ClientSession::Result &result) {
+            if (!result.ok) {
+                report(TraceEvent::Type::Close,
+                       QStringLiteral("mail program could not fetch mail for %1: %2")
+                           .arg(address, result.error),
+                       server);
+                return;
+            }
+            m_downloaded[address] += result.messages;
+            report(TraceEvent::Type::Deliver,
+                   QStringLiteral("%1 message(s) for %2 downloaded to %3 (%4)")
+                       .arg(result.messages.size())
+                       .arg(address, m_host,
+                            deleting ? QStringLiteral("deleted from the server")
+                                     : QStringLiteral("kept on the server")),
+                   server);
+        });
+    m_network.connect(m_host, server, Mta::kPop3Port, session);
+}
+
+} // namespace carteiro::core

@@ -1,0 +1,64 @@
+#include "core/dns/mxresolver.h"
+
+#include <algorithm>
+
+namespace carteiro::core {
+
+QString MxAnswer::describe() const
+{
+    switch (status) {
+    case Status::NxDomain: return QStringLiteral("NXDOMAIN (no such domain)");
+    case Status::ServFail: return QStringLiteral("SERVFAIL (temporary DNS failure)");
+    case Status::Ok: break;
+    }
+    if (records.isEmpty())
+        return QStringLiteral("no MX records");
+    QStringList parts;
+    for (const MxRecord &record : records)
+        parts << QStringLiteral("%1 %2").arg(record.preference).arg(record.host);
+    QString text = parts.join(QStringLiteral(", "));
+    if (implicit)
+        text += QStringLiteral(" (no MX: the domain's own address)");
+    return text;
+}
+
+MxResolver::MxResolver(QList<DnsZone> zones, const FaultTable &faults)
+    : m_zones(std::move(zones)), m_faults(faults)
+{}
+
+MxAnswer MxResolver::lookup(const QString &domain, std::mt19937_64 *random) const
+{
+    MxAnswer answer;
+    if (const FaultSpec *fault = m_faults.dnsFault(domain)) {
+        answer.status = fault->kind == QLatin1String("no-mx") ? MxAnswer::Status::NxDomain
+                                                               : MxAnswer::Status::ServFail;
+        return answer;
+    }
+    const auto zone = std::find_if(m_zones.cbegin(), m_zones.cend(), [&](const DnsZone &z) {
+        return z.domain.compare(domain, Qt::CaseInsensitive) == 0;
+    });
+    if (zone == m_zones.cend()) {
+        answer.status = MxAnswer::Status::NxDomain;
+        return answer;
+    }
+    answer.records = zone->mx;
+    if (answer.records.isEmpty() && zone->hasAddress) {
+        // RFC 5321 section 5.1: no MX but an address record: the domain is its own mail host.
+        answer.records.append(MxRecord{zone->domain, 0});
+        answer.implicit = true;
+    }
+    std::stable_sort(answer.records.begin(), answer.records.end(),
+                     [](const MxRecord &a, const MxRecord &b) { return a.preference < b.preference; });
+    if (random) {
+        for (auto first = answer.records.begin(); first != answer.records.end();) {
+            auto last = std::find_if(first, answer.records.end(), [&](const MxRecord &r) {
+                return r.preference != first->preference;
+            });
+            std::shuffle(first, last, *random);
+            first = last;
+        }
+    }
+    return answer;
+}
+
+} // namespace carteiro::core

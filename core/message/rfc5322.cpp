@@ -1,0 +1,158 @@
+#include "core/message/rfc5322.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QTimeZone>
+
+namespace carteiro::core::rfc5322 {
+
+QList<HeaderField> parseHeaders(const QByteArray &raw)
+{
+    QList<HeaderField> fields;
+    int pos = 0;
+    while (pos < raw.size()) {
+        int end = raw.indexOf('\n', pos);
+        if (end < 0)
+            end = int(raw.size());
+        QByteArray line = raw.mid(pos, end - pos);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        pos = end + 1;
+        if (line.isEmpty())
+            break;
+        if ((line.startsWith(' ') || line.startsWith('\t')) && !fields.isEmpty()) {
+            // Unfolding (section 2.2.3): the line break goes, the whitespace stays.
+            fields.last().second += QString::fromUtf8(line);
+            continue;
+        }
+        const int colon = line.indexOf(':');
+        if (colon <= 0)
+            break;
+        fields.append({QString::fromUtf8(line.left(colon)).trimmed(),
+                       QString::fromUtf8(line.mid(colon + 1)).trimmed()});
+    }
+    return fields;
+}
+
+QString headerValue(const QByteArray &raw, const QString &name)
+{
+    for (const HeaderField &field : parseHeaders(raw))
+        if (field.first.compare(name, Qt::CaseInsensitive) == 0)
+            return field.second;
+    return {};
+}
+
+QByteArray body(const QByteArray &raw)
+{
+    int split = raw.indexOf("\r\n\r\n");
+    if (split >= 0)
+        return raw.mid(split + 4);
+    split = raw.indexOf("\n\n");
+    return split >= 0 ? raw.mid(split + 2) : QByteArray();
+}
+
+QByteArray formatField(const QString &name, const QString &value)
+{
+    constexpr int kFoldAt = 78; // RFC 5322 section 2.1.1: SHOULD be no more than 78
+    QByteArray out = name.toUtf8() + ": ";
+    int lineLength = int(out.size());
+    const QStringList words = value.split(QLatin1Char(' '));
+    for (int i = 0; i < words.size(); ++i) {
+        const QByteArray word = words[i].toUtf8();
+        if (i > 0) {
+            if (lineLength + 1 + word.size() > kFoldAt) {
+                out += "\r\n ";
+                lineLength = 1;
+            } else {
+                out += ' ';
+                ++lineLength;
+            }
+        }
+        out += word;
+        lineLength += int(word.size());
+    }
+    return out + "\r\n";
+}
+
+QByteArray prependField(const QByteArray &raw, const QString &name, const QString &value)
+{
+    return formatField(name, value) + raw;
+}
+
+QByteArray toCrlf(const QByteArray &text)
+{
+    QByteArray out;
+    out.reserve(text.size() + text.size() / 20 + 2);
+    for (int i = 0; i < text.size(); ++i) {
+        const char c = text.at(i);
+        if (c == '\r') {
+            out += "\r\n";
+            if (i + 1 < text.size() && text.at(i + 1) == '\n')
+                ++i;
+        } else if (c == '\n') {
+            out += "\r\n";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+QString formatDate(SimTime time)
+{
+    static const QDateTime epoch(QDate(2026, 3, 2), QTime(9, 0), QTimeZone::utc());
+    const QDateTime when = epoch.addMSecs(time);
+    // Day and month names are English by definition (RFC 5322 section 3.3), not localised.
+    return QLocale::c().toString(when, QStringLiteral("ddd, d MMM yyyy hh:mm:ss")) +
+           QStringLiteral(" +0000");
+}
+
+QString encodeWord(const QString &text)
+{
+    bool ascii = true;
+    for (QChar c : text)
+        ascii = ascii && c.unicode() < 0x80;
+    if (ascii)
+        return text;
+    // RFC 2047 section 2: an encoded word is at most 75 characters; split into several.
+    QStringList words;
+    QByteArray chunk;
+    auto flush = [&]() {
+        if (!chunk.isEmpty())
+            words << QStringLiteral("=?UTF-8?B?%1?=").arg(QString::fromLatin1(chunk.toBase64()));
+        chunk.clear();
+    };
+    for (int i = 0; i < text.size(); ++i) {
+        int length = (text.at(i).isHighSurrogate() && i + 1 < text.size()) ? 2 : 1;
+        const QByteArray piece = text.mid(i, length).toUtf8();
+        if ((chunk.size() + piece.size() + 2) / 3 * 4 > 75 - 12)
+            flush();
+        chunk += piece;
+        i += length - 1;
+    }
+    flush();
+    return words.join(QLatin1Char(' '));
+}
+
+QString addressOf(const QString &mailbox)
+{
+    const int open = mailbox.lastIndexOf(QLatin1Char('<'));
+    const int close = mailbox.lastIndexOf(QLatin1Char('>'));
+    if (open >= 0 && close > open)
+        return mailbox.mid(open + 1, close - open - 1).trimmed();
+    return mailbox.trimmed();
+}
+
+QString domainOf(const QString &address)
+{
+    const int at = address.lastIndexOf(QLatin1Char('@'));
+    return at < 0 ? QString() : address.mid(at + 1).toLower();
+}
+
+QString localPartOf(const QString &address)
+{
+    const int at = address.lastIndexOf(QLatin1Char('@'));
+    return at < 0 ? address : address.left(at);
+}
+
+} // namespace carteiro::core::rfc5322

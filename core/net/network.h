@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/net/faulttable.h"
+#include "core/net/linesession.h"
+#include "core/sim/simulation.h"
+#include "core/trace/trace.h"
+
+#include <QHash>
+#include <QString>
+
+#include <functional>
+#include <map>
+#include <memory>
+
+namespace carteiro::core {
+
+// Hosts joined by links with latency, and TCP-like connections between them: connect,
+// refused, timed out, bytes delivered in order after the link's one-way delay, close.
+// Every line that crosses a connection is written to the trace.
+class Network
+{
+public:
+    using SessionFactory = std::function<std::unique_ptr<LineSession>(const QString &clientHost)>;
+
+    // How long a connect() to an unreachable host waits (Postfix's smtp_connect_timeout).
+    static constexpr SimTime kConnectTimeout = 30 * kSecond;
+
+    Network(Simulation &simulation, Trace &trace, FaultTable &faults);
+    ~Network();
+
+    void setDefaultLatency(SimTime latency) { m_defaultLatency = latency; }
+    void setLinkLatency(const QString &a, const QString &b, SimTime latency);
+    // One-way delay between two hosts now, slow faults included.
+    SimTime latency(const QString &a, const QString &b) const;
+
+    void listen(const QString &host, int port, const QString &protocol, SessionFactory factory);
+    bool isListening(const QString &host, int port) const;
+    QString protocolAt(const QString &host, int port) const;
+
+    // Opens a connection; the client session hears either its first bytes (the greeting)
+    // or connectFailed(). messageId tags the trace events with the queue id they serve.
+    void connect(const QString &from, const QString &to, int port,
+                 std::shared_ptr<ClientSession> client, const QString &messageId = {});
+
+    // Records a trace event stamped with the current time.
+    void record(TraceEvent event);
+    Simulation &simulation() { return m_simulation; }
+
+private:
+    struct Connection;
+    void transmit(const std::shared_ptr<Connection> &connection, bool fromClient,
+                  const QByteArray &bytes);
+    void arriveAtServer(const std::shared_ptr<Connection> &connection, const QByteArray &bytes);
+    void arriveAtClient(const std::shared_ptr<Connection> &connection, const QByteArray &bytes);
+    void close(const std::shared_ptr<Connection> &connection, const QString &why);
+
+    static QString linkKey(const QString &a, const QString &b);
+
+    Simulation &m_simulation;
+    Trace &m_trace;
+    FaultTable &m_faults;
+    SimTime m_defaultLatency = 20;
+    QHash<QString, SimTime> m_links;
+    struct Listener
+    {
+        QString protocol;
+        SessionFactory factory;
+    };
+    std::map<std::pair<QString, int>, Listener> m_listeners;
+    quint64 m_nextConnection = 1;
+};
+
+} // namespace carteiro::core

@@ -1,0 +1,293 @@
+#include "core/world/world.h"
+
+#include "core/agent/telnetclient.h"
+#include "core/message/rfc5322.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace carteiro::core {
+
+World::World(Scenario scenario)
+    : m_scenario(std::move(scenario)), m_simulation(m_scenario.seed),
+      m_network(m_simulation, m_trace, m_faults)
+{
+    build();
+}
+
+World::~World() = default;
+
+void World::record(TraceEvent event)
+{
+    m_network.record(std::move(event));
+}
+
+void World::build()
+{
+    m_network.setDefaultLatency(m_scenario.latency);
+    for (const LinkSpec &link : m_scenario.links)
+        m_network.setLinkLatency(link.a, link.b, link.latency);
+    m_resolver = std::make_unique<MxResolver>(m_scenario.dns, m_faults);
+
+    MtaContext context;
+    context.simulation = &m_simulation;
+    context.network = &m_network;
+    context.faults = &m_faults;
+    context.resolver = m_resolver.get();
+    context.scenario = &m_scenario;
+    for (const HostSpec &host : m_scenario.hosts)
+        if (host.role == HostRole::Dns && context.dnsHost.isEmpty())
+            context.dnsHost = host.name;
+
+    for (const HostSpec &host : m_scenario.hosts) {
+        if (host.role != HostRole::Mta)
+            continue;
+        auto mta = std::make_unique<Mta>(context, host, host.style.value_or(m_scenario.style),
+                                         host.retry.value_or(m_scenario.retry));
+        // A host named as MX of a domain it does not hold is that domain's backup relay.
+        for (const DnsZone &zone : m_scenario.dns)
+            for (const MxRecord &mx : zone.mx)
+                if (mx.host.compare(host.name, Qt::CaseInsensitive) == 0
+                    && !mta->isLocalDomain(zone.domain))
+                    mta->addRelayDomain(zone.domain);
+        mta->listen();
+        m_mtas[host.name.toLower()] = std::move(mta);
+    }
+    for (const HostSpec &host : m_scenario.hosts) {
+        if (host.role != HostRole::Client)
+            continue;
+        for (const QString &server : {host.submitTo, host.accessServer})
+            if (Mta *mta = this->mta(server))
+                mta->addTrustedClient(host.name);
+    }
+
+    std::vector<const Step *> ordered;
+    for (const Step &step : m_scenario.steps)
+        ordered.push_back(&step);
+    // Steps play in time order; steps at the same time in file order.
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const Step *a, const Step *b) { return a->at < b->at; });
+    for (const Step *step : ordered)
+        schedule(*step);
+}
+
+Mta *World::mta(const QString &name) const
+{
+    auto found = m_mtas.find(name.toLower());
+    return found == m_mtas.end() ? nullptr : found->second.get();
+}
+
+QList<Mta *> World::mtas() const
+{
+    QList<Mta *> all;
+    for (const HostSpec &host : m_scenario.hosts)
+        if (Mta *found = mta(host.name))
+            all << found;
+    return all;
+}
+
+Mta *World::homeOf(const QString &address) const
+{
+    const QString domain = rfc5322::domainOf(address);
+    for (Mta *candidate : mtas())
+        if (candidate->isLocalDomain(domain))
+            return candidate;
+    return nullptr;
+}
+
+UserAgent *World::agentOn(const QString &host)
+{
+    auto &agent = m_agents[host.toLower()];
+    if (!agent)
+        agent = std::make_unique<UserAgent>(m_network, m_scenario, host,
+                                            [this](const QString &name) { return mta(name); });
+    return agent.get();
+}
+
+UserAgent *World::agentFor(const QString &user)
+{
+    for (const HostSpec &host : m_scenario.hosts)
+        if (host.role == HostRole::Client && host.user.compare(user, Qt::CaseInsensitive) == 0)
+            return agentOn(host.name);
+    // A user without a machine of their own in the scenario still has a mail program.
+    return agentOn(rfc5322::localPartOf(user).toLower() + QStringLiteral("-pc"));
+}
+
+void World::schedule(const Step &step)
+{
+    switch (step.kind) {
+    case Step::Kind::Send:
+        m_simulation.scheduleAt(step.at, [this, send = step.send]() {
+            UserAgent *agent = agentFor(send.from);
+            const HostSpec *host = m_scenario.host(agent->host());
+            QString submitTo = host ? host->submitTo : QString();
+            if (submitTo.isEmpty())
+                if (Mta *home = homeOf(send.from))
+                    submitTo = home->name();
+            agent->send(send, submitTo);
+        });
+        break;
+    case Step::Kind::Fetch:
+        m_simulation.scheduleAt(step.at, [this, fetch = step.fetch]() {
+            UserAgent *agent = agentFor(fetch.user);
+            const HostSpec *host = m_scenario.host(agent->host());
+            QString server = host ? host->accessServer : QString();
+            if (server.isEmpty())
+                if (Mta *home = homeOf(fetch.user))
+                    server = home->name();
+            if (fetch.protocol != QLatin1String("pop3")) {
+                TraceEvent event;
+                event.type = TraceEvent::Type::Note;
+                event.client = agent->host();
+                event.server = server;
+                event.text = QStringLiteral("fetch by %1 is not available in this version of "
+                                            "Carteiro; only POP3 is")
+                                 .arg(fetch.protocol.toUpper());
+                record(event);
+                return;
+            }
+            agent->fetch(fetch, server);
+        });
+        break;
+    case Step::Kind::Telnet:
+        m_simulation.scheduleAt(step.at, [this, telnet = step.telnet]() {
+            const bool pop3 = m_network.protocolAt(telnet.to, telnet.port) == QLatin1String("POP3")
+                              || telnet.port == Mta::kPop3Port;
+            auto client = std::make_shared<TelnetClient>(telnet.lines, pop3);
+            m_network.connect(telnet.from, telnet.to, telnet.port, client);
+        });
+        break;
+    case Step::Kind::Note:
+        m_simulation.scheduleAt(step.at, [this, note = step.note]() {
+            TraceEvent event;
+            event.type = TraceEvent::Type::Note;
+            event.text = note.en.isEmpty() ? note.pt : note.en;
+            event.extra = QStringList{note.pt};
+            record(event);
+        });
+        break;
+    case Step::Kind::Ask:
+        m_simulation.scheduleAt(step.at, [this, ask = step.ask]() {
+            TraceEvent event;
+            event.type = TraceEvent::Type::Ask;
+            event.text = ask.question.en.isEmpty() ? ask.question.pt : ask.question.en;
+            event.extra = ask.choices;
+            event.extra << ask.answer;
+            record(event);
+        });
+        break;
+    case Step::Kind::Fault:
+        scheduleFault(step);
+        break;
+    }
+}
+
+void World::scheduleFault(const Step &step)
+{
+    const FaultSpec fault = step.fault;
+    const SimTime start = step.at + fault.at;
+    auto id = std::make_shared<FaultTable::FaultId>(0);
+    auto faultEvent = [](const FaultSpec &f, const QString &text) {
+        TraceEvent event;
+        event.type = TraceEvent::Type::Fault;
+        event.server = f.host.isEmpty() ? f.domain.isEmpty() ? f.user : f.domain : f.host;
+        event.text = text;
+        return event;
+    };
+    m_simulation.scheduleAt(start, [this, fault, id, faultEvent]() {
+        *id = m_faults.activate(fault);
+        record(faultEvent(fault, FaultTable::describe(fault)));
+    });
+    std::optional<SimTime> end;
+    if (fault.duration)
+        end = start + *fault.duration;
+    else if (fault.until)
+        end = *fault.until;
+    if (end) {
+        m_simulation.scheduleAt(std::max(*end, start), [this, fault, id, faultEvent]() {
+            m_faults.deactivate(*id);
+            record(faultEvent(fault, FaultTable::describeEnd(fault)));
+        });
+    }
+}
+
+quint64 World::run()
+{
+    return m_simulation.run();
+}
+
+std::unique_ptr<LineSession> World::openServerSession(const QString &host, int port,
+                                                      QString *error)
+{
+    Mta *server = mta(host);
+    if (!server) {
+        if (error)
+            *error = QStringLiteral("%1 is not a mail server in this scenario").arg(host);
+        return nullptr;
+    }
+    const QStringList &services = server->spec().services;
+    if (port == Mta::kSmtpPort && services.contains(QStringLiteral("smtp")))
+        return server->openSmtpSession(QStringLiteral("student-pc"), port);
+    if (port == Mta::kSubmissionPort && services.contains(QStringLiteral("submission")))
+        return server->openSmtpSession(QStringLiteral("student-pc"), port);
+    if (port == Mta::kPop3Port && services.contains(QStringLiteral("pop3")))
+        return server->openPop3Session(QStringLiteral("student-pc"));
+    if (error)
+        *error = QStringLiteral("connect to %1 port %2: connection refused (services: %3)")
+                     .arg(host)
+                     .arg(port)
+                     .arg(services.join(QStringLiteral(", ")));
+    return nullptr;
+}
+
+QJsonObject World::state() const
+{
+    QJsonObject mailboxes;
+    QJsonObject queues;
+    for (Mta *server : mtas()) {
+        for (const QString &address : server->mailboxes().addresses()) {
+            const MailAccount *account = server->mailboxes().account(address);
+            QJsonObject folders;
+            for (auto it = account->folders.cbegin(); it != account->folders.cend(); ++it) {
+                QJsonArray messages;
+                for (const StoredMessage &message : it.value().messages) {
+                    QJsonArray headers;
+                    for (const HeaderField &field : rfc5322::parseHeaders(message.raw))
+                        headers.append(QJsonArray{field.first, field.second});
+                    QJsonObject entry;
+                    entry.insert(QStringLiteral("uid"), qint64(message.uid));
+                    entry.insert(QStringLiteral("from"), rfc5322::headerValue(message.raw, QStringLiteral("From")));
+                    entry.insert(QStringLiteral("to"), rfc5322::headerValue(message.raw, QStringLiteral("To")));
+                    entry.insert(QStringLiteral("subject"), rfc5322::headerValue(message.raw, QStringLiteral("Subject")));
+                    entry.insert(QStringLiteral("headers"), headers);
+                    entry.insert(QStringLiteral("flags"), QJsonArray::fromStringList(message.flags));
+                    entry.insert(QStringLiteral("arrived"), message.arrived);
+                    entry.insert(QStringLiteral("raw"), QString::fromUtf8(message.raw));
+                    messages.append(entry);
+                }
+                folders.insert(it.key(), messages);
+            }
+            mailboxes.insert(address, folders);
+        }
+        QJsonArray entries;
+        for (const QueueEntry &entry : server->queue().entries()) {
+            QJsonObject item;
+            item.insert(QStringLiteral("id"), entry.id);
+            item.insert(QStringLiteral("sender"), entry.sender);
+            item.insert(QStringLiteral("recipients"), QJsonArray::fromStringList(entry.recipients));
+            item.insert(QStringLiteral("attempts"), entry.attempts);
+            item.insert(QStringLiteral("queued_at"), entry.queuedAt);
+            item.insert(QStringLiteral("next_retry"), entry.nextAttempt);
+            item.insert(QStringLiteral("last_error"), entry.lastError);
+            entries.append(item);
+        }
+        queues.insert(server->name(), entries);
+    }
+    QJsonObject state;
+    state.insert(QStringLiteral("mailboxes"), mailboxes);
+    state.insert(QStringLiteral("queues"), queues);
+    return state;
+}
+
+} // namespace carteiro::core

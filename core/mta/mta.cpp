@@ -17,7 +17,8 @@ public:
         : m_mta(mta), m_clientHost(std::move(clientHost)), m_port(port)
     {}
 
-    bool isLocalDomain(const QString &domain) const override { return m_mta.isLocalDomain(domain); }
+    // "Local" to the SMTP session means "mail for it is taken here", relay domains included.
+    bool isLocalDomain(const QString &domain) const override { return m_mta.acceptsMailFor(domain); }
     bool hasMailbox(const QString &address) const override { return m_mta.hasMailbox(address); }
     QString displayAddress(const QString &address) const override
     {
@@ -122,6 +123,11 @@ bool Mta::isLocalDomain(const QString &domain) const
     return false;
 }
 
+bool Mta::acceptsMailFor(const QString &domain) const
+{
+    return isLocalDomain(domain) || m_relayDomains.contains(domain.toLower());
+}
+
 bool Mta::hasMailbox(const QString &address) const
 {
     const QString domain = rfc5322::domainOf(address);
@@ -208,7 +214,8 @@ std::optional<SmtpReply> Mta::policyReply(SmtpStage stage, const QString &argume
                                        : QStringLiteral("Service temporarily unavailable, try again later");
         return SmtpReply(reject->code, text);
     }
-    if (stage == SmtpStage::Rcpt) {
+    // Only the server that holds the mailbox knows it is full.
+    if (stage == SmtpStage::Rcpt && isLocalDomain(rfc5322::domainOf(argument))) {
         if (const FaultSpec *full = faults.mailboxFull(argument)) {
             // RFC 5321 section 4.2.2: 452 insufficient storage is temporary, 552 permanent.
             if (full->permanent)

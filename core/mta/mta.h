@@ -47,6 +47,8 @@ public:
     QString greeting() const;
     bool offersSubmission() const;
     bool isLocalDomain(const QString &domain) const;
+    // Local domains and the domains this host is a backup MX for.
+    bool acceptsMailFor(const QString &domain) const;
     // Domains this host is a backup MX for: it accepts their mail and relays it on.
     void addRelayDomain(const QString &domain) { m_relayDomains.insert(domain.toLower()); }
     // Client machines whose user agents submit here: they may relay (Postfix's mynetworks).

@@ -149,7 +149,8 @@ struct Pop3ServerSession::Private
         return &entry;
     }
 
-    QByteArray dropListing() const
+    // How many messages are not marked as deleted, and their octets (RFC 1939 section 5).
+    std::pair<qint64, qint64> totals() const
     {
         qint64 count = 0;
         qint64 octets = 0;
@@ -159,6 +160,12 @@ struct Pop3ServerSession::Private
                 octets += entry.message.size();
             }
         }
+        return {count, octets};
+    }
+
+    QByteArray dropListing() const
+    {
+        const auto [count, octets] = totals();
         return QByteArray::number(count) + " messages (" + QByteArray::number(octets) + " octets)";
     }
 
@@ -226,14 +233,7 @@ struct Pop3ServerSession::Private
 
     Pop3Reply stat(const Pop3Command &)
     {
-        qint64 count = 0;
-        qint64 octets = 0;
-        for (const MaildropEntry &entry : maildrop) {
-            if (!entry.deleted) {
-                ++count;
-                octets += entry.message.size();
-            }
-        }
+        const auto [count, octets] = totals();
         return Pop3Reply::positive(QByteArray::number(count) + ' ' + QByteArray::number(octets));
     }
 

@@ -518,7 +518,7 @@ std::optional<QStringList> ScenarioReader::readHostPair(const YamlField &field)
         return std::nullopt;
     }
     if (field.value.size() != 2) {
-        m_fields.error(field, expected.arg(field.value.size()));
+        m_fields.error(field, expected.arg(QStringLiteral("%1 items").arg(field.value.size())));
         return std::nullopt;
     }
     QStringList hosts;

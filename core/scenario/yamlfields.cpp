@@ -265,8 +265,10 @@ std::optional<qint64> FieldReader::integer(const YamlField &field, qint64 min, q
             error(field, QStringLiteral("expected a number; got %1").arg(describe(field.value)));
         return std::nullopt;
     }
-    if (value < 0 && min == 0) {
-        error(field, QStringLiteral("expected a non-negative number; got %1").arg(value));
+    if (value < 0 && (min == 0 || min == 1)) {
+        error(field, QStringLiteral("expected a %1 number; got %2")
+                         .arg(min == 0 ? QLatin1String("non-negative") : QLatin1String("positive"))
+                         .arg(value));
         return std::nullopt;
     }
     if (value < min || value > max) {
@@ -288,8 +290,7 @@ std::optional<quint64> FieldReader::unsignedInteger(const YamlField &field)
     if (bool isNumber = false; text.toDouble(&isNumber), isNumber && text.startsWith(QLatin1Char('-')))
         error(field, QStringLiteral("expected a non-negative number; got %1").arg(text));
     else
-        error(field, QStringLiteral("expected a non-negative whole number; got %1")
-                         .arg(describe(field.value)));
+        error(field, QStringLiteral("expected a number; got %1").arg(describe(field.value)));
     return std::nullopt;
 }
 

@@ -46,6 +46,9 @@ public:
 
     QByteArray receive(const QByteArray &bytes) override;
     bool closing() const override;
+    // The stage the dialogue is in: "connect", "helo" (with AUTH), "mail", "rcpt", "data";
+    // empty once QUIT is sent.
+    QString stage() const override;
     void connectFailed(const QString &reason) override;
     void connectionLost() override;
 

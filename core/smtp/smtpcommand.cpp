@@ -92,6 +92,15 @@ bool isDomain(QStringView text)
 
 } // namespace
 
+std::optional<SmtpVerb> SmtpCommandParser::verbFromName(const QString &name)
+{
+    for (const VerbName &entry : kVerbs) {
+        if (name.compare(QLatin1String(entry.name), Qt::CaseInsensitive) == 0)
+            return entry.verb;
+    }
+    return std::nullopt;
+}
+
 QString SmtpCommandParser::usage(SmtpVerb verb)
 {
     switch (verb) {
@@ -134,12 +143,8 @@ SmtpCommandParser::Result SmtpCommandParser::parse(const QByteArray &line) const
     const QString name = (space < 0 ? text : text.left(space)).toUpper();
     const QString argument = space < 0 ? QString() : text.mid(space + 1).trimmed();
 
-    const VerbName *found = nullptr;
-    for (const VerbName &entry : kVerbs) {
-        if (name == QLatin1String(entry.name))
-            found = &entry;
-    }
-    if (!found) {
+    const std::optional<SmtpVerb> verb = verbFromName(name);
+    if (!verb) {
         SmtpCommandError error;
         error.kind = SmtpCommandError::Kind::UnknownCommand;
         error.verb = name;
@@ -149,7 +154,7 @@ SmtpCommandParser::Result SmtpCommandParser::parse(const QByteArray &line) const
     }
 
     SmtpCommand command;
-    command.verb = found->verb;
+    command.verb = *verb;
     command.name = name;
     command.argument = argument;
     const QString usageText = QStringLiteral("Syntax: ") + usage(command.verb);

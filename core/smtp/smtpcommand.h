@@ -4,6 +4,7 @@
 #include <QMap>
 #include <QString>
 
+#include <optional>
 #include <variant>
 
 namespace carteiro::core {
@@ -56,6 +57,8 @@ public:
 
     Result parse(const QByteArray &line) const;
 
+    // The verb named by `name` (any case), if it is one of ours.
+    static std::optional<SmtpVerb> verbFromName(const QString &name);
     // The usage line for a verb, as quoted in 501 replies and HELP ("MAIL FROM:<address>").
     static QString usage(SmtpVerb verb);
 

@@ -1,0 +1,390 @@
+#include "core/smtp/smtpclientsession.h"
+
+#include <QLoggingCategory>
+
+#include <utility>
+
+namespace carteiro::core {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcSmtpClient, "carteiro.smtp.client", QtWarningMsg)
+
+using Outcome = SmtpDeliveryResult::Outcome;
+
+// RFC 5321 section 4.2.1: the first digit decides; 2yz done, 4yz try again later, 5yz never.
+Outcome outcomeOf(const SmtpReply &reply)
+{
+    if (reply.code >= 200 && reply.code < 300)
+        return Outcome::Delivered;
+    if (reply.isPermanent())
+        return Outcome::PermanentFailure;
+    return Outcome::TemporaryFailure;
+}
+
+// RFC 5321 section 4.5.2: a line of the message that starts with "." gets one more, so that
+// only the final "." ends the data. Line ends become CRLF (section 2.3.8); the result ends
+// with the end-of-data line.
+QByteArray dotStuffed(const QByteArray &data)
+{
+    QByteArray out;
+    out.reserve(data.size() + data.size() / 32 + 8);
+    qsizetype start = 0;
+    while (start < data.size()) {
+        const qsizetype lf = data.indexOf('\n', start);
+        const qsizetype end = lf < 0 ? data.size() : lf;
+        qsizetype length = end - start;
+        if (length > 0 && data.at(end - 1) == '\r')
+            --length;
+        if (length > 0 && data.at(start) == '.')
+            out += '.';
+        out.append(data.constData() + start, length);
+        out += "\r\n";
+        start = end + 1;
+    }
+    out += ".\r\n";
+    return out;
+}
+
+} // namespace
+
+struct SmtpClientSession::Private
+{
+    // The client acts on entering a state (entering Mail sends MAIL FROM) and its reply handler
+    // switches on the state it is in.
+    enum class State { Greeting, Ehlo, Helo, Auth, Mail, Rcpt, Data, Content, Quit, Closed };
+
+    Private(SmtpOutgoing message, Finished callback)
+        : outgoing(std::move(message)), finished(std::move(callback))
+    {
+        for (const QString &recipient : std::as_const(outgoing.recipients)) {
+            SmtpDeliveryResult result;
+            result.recipient = recipient;
+            results.append(result);
+            decided.append(false);
+        }
+    }
+
+    SmtpOutgoing outgoing;
+    Finished finished;
+    State state = State::Greeting;
+    SmtpReplyParser parser;
+    QList<SmtpDeliveryResult> results;
+    QList<bool> decided;
+    QList<qsizetype> accepted; // recipients the server took with 250 to RCPT
+    qsizetype currentRecipient = 0;
+    bool offersAuthPlain = false;
+    bool finishPending = false;
+    bool finishDone = false;
+    QByteArray output;
+
+    bool modern() const { return outgoing.style == SmtpStyle::Modern; }
+
+    void send(const QString &line)
+    {
+        output += line.toUtf8();
+        output += "\r\n";
+    }
+
+    // The one place the state changes, and the action that entering each state means.
+    void enter(State next)
+    {
+        qCDebug(lcSmtpClient, "%d -> %d", int(state), int(next));
+        state = next;
+        switch (next) {
+        case State::Greeting:
+            break;
+        case State::Ehlo:
+            send((modern() ? QStringLiteral("EHLO ") : QStringLiteral("HELO ")) +
+                 outgoing.heloName);
+            break;
+        case State::Helo:
+            send(QStringLiteral("HELO ") + outgoing.heloName);
+            break;
+        case State::Auth: {
+            // RFC 4616 section 2: [authzid] NUL authcid NUL passwd, in base64 (RFC 4954).
+            const QByteArray plain =
+                '\0' + outgoing.authUser.toUtf8() + '\0' + outgoing.authPassword.toUtf8();
+            send(QStringLiteral("AUTH PLAIN ") + QString::fromLatin1(plain.toBase64()));
+            break;
+        }
+        case State::Mail:
+            // The classic style writes the textbook's "MAIL FROM: <alice@crepes.fr>"; RFC 5321
+            // section 4.1.1.2 has no space after the colon.
+            send((modern() ? QStringLiteral("MAIL FROM:<") : QStringLiteral("MAIL FROM: <")) +
+                 outgoing.sender + u'>');
+            break;
+        case State::Rcpt:
+            // One RCPT at a time, each answered before the next: no pipelining, so the
+            // transcript reads as the textbook's dialogue.
+            send((modern() ? QStringLiteral("RCPT TO:<") : QStringLiteral("RCPT TO: <")) +
+                 outgoing.recipients.at(currentRecipient) + u'>');
+            break;
+        case State::Data:
+            send(QStringLiteral("DATA"));
+            break;
+        case State::Content:
+            // The whole message in one write, ending with the "." line.
+            output += dotStuffed(outgoing.data);
+            break;
+        case State::Quit:
+            send(QStringLiteral("QUIT"));
+            break;
+        case State::Closed:
+            // Anything still undecided (a session that ended early) may be tried again.
+            decideUndecided(Outcome::TemporaryFailure,
+                            QStringLiteral("session ended before delivery"), false);
+            finishPending = !finishDone;
+            break;
+        }
+    }
+
+    void decide(qsizetype index, Outcome outcome, const QString &diagnostic, bool fromServer)
+    {
+        if (decided.at(index))
+            return;
+        decided[index] = true;
+        results[index].outcome = outcome;
+        results[index].diagnostic = diagnostic;
+        results[index].fromServer = fromServer;
+    }
+
+    void decideUndecided(Outcome outcome, const QString &diagnostic, bool fromServer)
+    {
+        for (qsizetype i = 0; i < results.size(); ++i)
+            decide(i, outcome, diagnostic, fromServer);
+    }
+
+    // A reply that ends the transaction for every recipient not yet decided; then QUIT.
+    void failAll(const SmtpReply &reply)
+    {
+        const Outcome outcome = reply.isPermanent() ? Outcome::PermanentFailure
+                                                    : Outcome::TemporaryFailure;
+        decideUndecided(outcome, reply.toString(), true);
+        enter(State::Quit);
+    }
+
+    void afterHello()
+    {
+        if (results.isEmpty())
+            enter(State::Quit);
+        else if (!outgoing.authUser.isEmpty() && offersAuthPlain)
+            enter(State::Auth);
+        else
+            enter(State::Mail);
+    }
+
+    void nextRecipient()
+    {
+        ++currentRecipient;
+        if (currentRecipient < results.size())
+            enter(State::Rcpt);
+        else if (!accepted.isEmpty())
+            enter(State::Data);
+        else
+            enter(State::Quit); // nobody to send to
+    }
+
+    void handleReply(const SmtpReply &reply)
+    {
+        if (!reply.isValid()) {
+            // Not SMTP: nothing the server said can be trusted, so try again later.
+            decideUndecided(Outcome::TemporaryFailure,
+                            QStringLiteral("malformed reply: ") + reply.lines.join(u' '), true);
+            enter(state == State::Quit ? State::Closed : State::Quit);
+            return;
+        }
+        // RFC 5321 section 3.8: 421 at any point means the server is closing the channel.
+        if (reply.code == 421 && state != State::Quit) {
+            decideUndecided(Outcome::TemporaryFailure, reply.toString(), true);
+            enter(State::Closed);
+            return;
+        }
+        const bool positive = reply.code >= 200 && reply.code < 300;
+        switch (state) {
+        case State::Greeting:
+            if (positive)
+                enter(State::Ehlo);
+            else
+                failAll(reply); // RFC 5321 section 3.1: a 554 greeting; the client sends QUIT
+            break;
+        case State::Ehlo:
+            if (positive) {
+                // RFC 4954 section 3: "AUTH" and the mechanisms, as one EHLO line.
+                for (qsizetype i = 1; i < reply.lines.size(); ++i) {
+                    const QStringList words = reply.lines.at(i).toUpper().split(u' ');
+                    if (words.value(0) == u"AUTH" && words.contains(QStringLiteral("PLAIN")))
+                        offersAuthPlain = true;
+                }
+                afterHello();
+            } else if (modern() && reply.isPermanent()) {
+                enter(State::Helo); // RFC 5321 section 3.2: an old server; fall back to HELO
+            } else {
+                failAll(reply);
+            }
+            break;
+        case State::Helo:
+            if (positive)
+                afterHello();
+            else
+                failAll(reply);
+            break;
+        case State::Auth:
+        case State::Mail:
+            if (positive && state == State::Auth)
+                enter(State::Mail);
+            else if (positive)
+                enter(State::Rcpt);
+            else
+                failAll(reply);
+            break;
+        case State::Rcpt:
+            if (positive)
+                accepted.append(currentRecipient);
+            else
+                decide(currentRecipient, outcomeOf(reply), reply.toString(), true);
+            nextRecipient();
+            break;
+        case State::Data:
+            if (reply.code == 354)
+                enter(State::Content);
+            else
+                failAll(reply);
+            break;
+        case State::Content:
+            // The reply to the final "." decides for every accepted recipient at once.
+            for (qsizetype index : std::as_const(accepted))
+                decide(index, outcomeOf(reply), reply.toString(), true);
+            enter(State::Quit);
+            break;
+        case State::Quit:
+            enter(State::Closed);
+            break;
+        case State::Closed:
+            break;
+        }
+    }
+
+    QString lostWhile() const
+    {
+        // The phrases of Postfix's "lost connection with ... while ...".
+        switch (state) {
+        case State::Greeting:
+            return QStringLiteral("receiving the initial server greeting");
+        case State::Ehlo:
+        case State::Helo:
+            return QStringLiteral("performing the HELO handshake");
+        case State::Auth:
+            return QStringLiteral("authenticating");
+        case State::Mail:
+            return QStringLiteral("sending MAIL FROM");
+        case State::Rcpt:
+            return QStringLiteral("sending RCPT TO");
+        case State::Data:
+            return QStringLiteral("sending DATA command");
+        case State::Content:
+            // RFC 5321 section 6.1: the server may have taken it; a retry may duplicate it.
+            return QStringLiteral("sending end of data -- message may be sent more than once");
+        case State::Quit:
+        case State::Closed:
+            break;
+        }
+        return QStringLiteral("closing the session");
+    }
+
+    // The Finished callback runs last, once, after the session has done all its work: the
+    // caller may act on the results (even drop the session) from inside it.
+    void notifyIfFinished()
+    {
+        if (!finishPending || finishDone)
+            return;
+        finishPending = false;
+        finishDone = true;
+        if (finished)
+            finished(results);
+    }
+};
+
+SmtpClientSession::SmtpClientSession(SmtpOutgoing outgoing, Finished finished)
+    : d(std::make_unique<Private>(std::move(outgoing), std::move(finished)))
+{}
+
+SmtpClientSession::~SmtpClientSession() = default;
+
+QByteArray SmtpClientSession::receive(const QByteArray &bytes)
+{
+    if (d->state == Private::State::Closed)
+        return {};
+    d->parser.feed(bytes);
+    while (d->state != Private::State::Closed) {
+        const std::optional<SmtpReply> reply = d->parser.next();
+        if (!reply)
+            break;
+        d->handleReply(*reply);
+    }
+    const QByteArray out = std::exchange(d->output, {});
+    d->notifyIfFinished();
+    return out;
+}
+
+bool SmtpClientSession::closing() const
+{
+    return d->state == Private::State::Closed;
+}
+
+QString SmtpClientSession::stage() const
+{
+    switch (d->state) {
+    case Private::State::Greeting:
+        return QStringLiteral("connect");
+    case Private::State::Ehlo:
+    case Private::State::Helo:
+    case Private::State::Auth:
+        return QStringLiteral("helo");
+    case Private::State::Mail:
+        return QStringLiteral("mail");
+    case Private::State::Rcpt:
+        return QStringLiteral("rcpt");
+    case Private::State::Data:
+    case Private::State::Content:
+        return QStringLiteral("data");
+    case Private::State::Quit:
+    case Private::State::Closed:
+        break;
+    }
+    return {};
+}
+
+void SmtpClientSession::connectFailed(const QString &reason)
+{
+    if (d->state == Private::State::Closed)
+        return;
+    d->decideUndecided(Outcome::TemporaryFailure, reason, false);
+    d->enter(Private::State::Closed);
+    d->output.clear();
+    d->notifyIfFinished();
+}
+
+void SmtpClientSession::connectionLost()
+{
+    if (d->state == Private::State::Closed)
+        return;
+    d->decideUndecided(Outcome::TemporaryFailure,
+                       QStringLiteral("lost connection with the server while ") + d->lostWhile(),
+                       false);
+    d->enter(Private::State::Closed);
+    d->output.clear();
+    d->notifyIfFinished();
+}
+
+bool SmtpClientSession::isFinished() const
+{
+    return d->finishDone || d->state == Private::State::Closed;
+}
+
+const QList<SmtpDeliveryResult> &SmtpClientSession::results() const
+{
+    return d->results;
+}
+
+} // namespace carteiro::core

@@ -89,7 +89,7 @@ int runCommand(const QStringList &args)
         return kExitOk;
     }
     QByteArray out;
-    for (const TraceEvent &event : world.trace().events()) {
+    for (const TraceEvent &event : world.trace()) {
         out += (jsonl ? event.toJson() : event.toText()).toUtf8();
         out += '\n';
         if (out.size() > (1 << 20)) {

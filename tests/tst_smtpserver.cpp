@@ -1,84 +1,19 @@
 #include "core/smtp/smtpserversession.h"
+#include "fakesmtpbackend.h"
 
 #include <QtTest>
 
 #include <functional>
 
 using namespace carteiro::core;
+using namespace carteiro::testing;
 
 namespace {
-
-// The host behind the session: hamburger.edu with Bob, Carol, a postmaster and user1..user200.
-class FakeBackend : public SmtpServerBackend
-{
-public:
-    struct Policy
-    {
-        SmtpStage stage = SmtpStage::Connect;
-        QString argument; // empty matches any
-        SmtpReply reply;
-    };
-    struct Accepted
-    {
-        SmtpEnvelope envelope;
-        QByteArray data;
-    };
-
-    QList<Policy> policies;
-    std::optional<SmtpReply> acceptFailure;
-    QList<Accepted> accepted;
-
-    bool isLocalDomain(const QString &domain) const override
-    {
-        return domain.compare(u"hamburger.edu", Qt::CaseInsensitive) == 0;
-    }
-    bool hasMailbox(const QString &address) const override
-    {
-        const QString lower = address.toLower();
-        if (!displayAddress(lower).isEmpty() || lower == u"postmaster@hamburger.edu")
-            return true;
-        static const QRegularExpression numbered(QStringLiteral("^user\\d+@hamburger\\.edu$"));
-        return numbered.match(lower).hasMatch();
-    }
-    QString displayAddress(const QString &address) const override
-    {
-        const QString lower = address.toLower();
-        if (lower == u"bob@hamburger.edu")
-            return QStringLiteral("Bob <bob@hamburger.edu>");
-        if (lower == u"carol@hamburger.edu")
-            return QStringLiteral("Carol <carol@hamburger.edu>");
-        return {};
-    }
-    bool checkPassword(const QString &user, const QString &password) const override
-    {
-        return user == u"bob@hamburger.edu" && password == u"ketchup";
-    }
-    std::optional<SmtpReply> policyReply(SmtpStage stage, const QString &argument) override
-    {
-        for (const Policy &policy : std::as_const(policies)) {
-            if (policy.stage == stage &&
-                (policy.argument.isEmpty() ||
-                 policy.argument.compare(argument, Qt::CaseInsensitive) == 0))
-                return policy.reply;
-        }
-        return std::nullopt;
-    }
-    std::optional<QString> acceptMessage(const SmtpEnvelope &envelope, const QByteArray &data,
-                                         SmtpReply *failure) override
-    {
-        if (acceptFailure) {
-            *failure = *acceptFailure;
-            return std::nullopt;
-        }
-        accepted.append({envelope, data});
-        return QStringLiteral("C0FFEE%1").arg(accepted.size());
-    }
-};
 
 struct ServerSetup
 {
     SmtpServerConfig config;
-    QList<FakeBackend::Policy> policies;
+    QList<FakeSmtpBackend::Policy> policies;
     std::optional<SmtpReply> acceptFailure;
 };
 
@@ -118,7 +53,7 @@ ServerSetup modernAuth(const std::function<void(ServerSetup &)> &change = {})
     });
 }
 
-FakeBackend::Policy policy(SmtpStage stage, const QString &argument, int code,
+FakeSmtpBackend::Policy policy(SmtpStage stage, const QString &argument, int code,
                            const QString &enhanced, const QString &text)
 {
     return {stage, argument, SmtpReply(code, text, enhanced)};
@@ -186,11 +121,10 @@ QStringList replyLines(const QByteArray &output)
         return {};
     if (!output.endsWith("\r\n"))
         return {QStringLiteral("<output does not end in CRLF>")};
-    QStringList lines;
-    for (const QByteArray &line : output.chopped(2).split('\n')) {
-        if (!line.endsWith('\r') && lines.size() + 1 < output.count('\n'))
-            return {QStringLiteral("<bare LF in output>")};
-        lines << QString::fromUtf8(line.endsWith('\r') ? line.chopped(1) : line);
+    const QStringList lines = QString::fromUtf8(output.chopped(2)).split(QStringLiteral("\r\n"));
+    for (const QString &line : lines) {
+        if (line.contains(u'\r') || line.contains(u'\n'))
+            return {QStringLiteral("<bare CR or LF in output>")};
     }
     return lines;
 }
@@ -285,7 +219,7 @@ void SmtpServerTest::run()
     QFETCH(QStringList, expected);
     QFETCH(int, mode);
 
-    FakeBackend backend;
+    FakeSmtpBackend backend;
     backend.policies = setup.policies;
     backend.acceptFailure = setup.acceptFailure;
     SmtpServerSession session(setup.config, &backend);
@@ -812,12 +746,12 @@ namespace {
 struct Played
 {
     QByteArray output;
-    QList<FakeBackend::Accepted> accepted;
+    QList<FakeSmtpBackend::Accepted> accepted;
 };
 
 Played play(const ServerSetup &setup, const QByteArray &input, Feed mode)
 {
-    FakeBackend backend;
+    FakeSmtpBackend backend;
     backend.policies = setup.policies;
     SmtpServerSession session(setup.config, &backend);
     Played played;
@@ -895,7 +829,7 @@ void SmtpServerTest::overlongTextLineRefusesMessage()
 void SmtpServerTest::oversizedMessageNotKept()
 {
     ServerSetup setup = modern([](ServerSetup &s) { s.config.maxMessageSize = 1000; });
-    FakeBackend backend;
+    FakeSmtpBackend backend;
     SmtpServerSession session(setup.config, &backend);
     session.open();
     session.receive(wire({kModernEhlo, "MAIL FROM:<alice@crepes.fr>", "RCPT TO:<bob@hamburger.edu>",
@@ -914,7 +848,7 @@ void SmtpServerTest::rejectedRecipientLeftOut()
     ServerSetup setup = modern([](ServerSetup &s) {
         s.policies << policy(SmtpStage::Rcpt, "bob@hamburger.edu", 450, "4.2.1", "Mailbox busy");
     });
-    FakeBackend backend;
+    FakeSmtpBackend backend;
     backend.policies = setup.policies;
     SmtpServerSession session(setup.config, &backend);
     session.open();
@@ -926,7 +860,7 @@ void SmtpServerTest::rejectedRecipientLeftOut()
 
 void SmtpServerTest::stagesFollowTheDialogue()
 {
-    FakeBackend backend;
+    FakeSmtpBackend backend;
     SmtpServerSession session(classic().config, &backend);
     QCOMPARE(session.stage(), QStringLiteral("connect"));
     session.open();
@@ -953,7 +887,7 @@ void SmtpServerTest::stagesFollowTheDialogue()
 
 void SmtpServerTest::closedSessionIgnoresInput()
 {
-    FakeBackend backend;
+    FakeSmtpBackend backend;
     SmtpServerSession session(classic().config, &backend);
     QCOMPARE(session.open(), QByteArray("220 hamburger.edu\r\n"));
     QVERIFY(session.open().isEmpty());

@@ -46,7 +46,7 @@ std::unique_ptr<World> playText(const QByteArray &yaml)
 QStringList dialogue(const World &world, const QString &client, const QString &server)
 {
     QStringList lines;
-    for (const TraceEvent &e : world.trace().events())
+    for (const TraceEvent &e : world.trace())
         if (e.type == TraceEvent::Type::Line && e.client == client && e.server == server)
             lines << (e.direction == TraceEvent::Direction::ClientToServer ? QStringLiteral("C: ")
                                                                            : QStringLiteral("S: "))
@@ -54,12 +54,12 @@ QStringList dialogue(const World &world, const QString &client, const QString &s
     return lines;
 }
 
-QList<const TraceEvent *> events(const World &world, TraceEvent::Type type)
+QList<TraceEvent> events(const World &world, TraceEvent::Type type)
 {
-    QList<const TraceEvent *> found;
-    for (const TraceEvent &e : world.trace().events())
+    QList<TraceEvent> found;
+    for (const TraceEvent &e : world.trace())
         if (e.type == type)
-            found << &e;
+            found << e;
     return found;
 }
 
@@ -103,18 +103,18 @@ const QByteArray kSendToBob = "  - send: {from: alice@crepes.fr, to: [bob@hambur
 // When the MTA took the message into its queue: attempts are counted from here.
 SimTime acceptedAt(const World &world, const QString &mta)
 {
-    for (const TraceEvent *e : events(world, TraceEvent::Type::Queue))
-        if (e->client == mta && e->text.startsWith(QStringLiteral("accepted")))
-            return e->time;
+    for (const TraceEvent &e : events(world, TraceEvent::Type::Queue))
+        if (e.client == mta && e.text.startsWith(QStringLiteral("accepted")))
+            return e.time;
     return -1;
 }
 
 QList<SimTime> connectTimes(const World &world, const QString &server)
 {
     QList<SimTime> times;
-    for (const TraceEvent *e : events(world, TraceEvent::Type::Connect))
-        if (e->server == server)
-            times << e->time;
+    for (const TraceEvent &e : events(world, TraceEvent::Type::Connect))
+        if (e.server == server)
+            times << e.time;
     return times;
 }
 
@@ -196,7 +196,7 @@ void TestWorld::textbookGolden()
     auto world = play(scenarioPath("01-alice-to-bob.yaml"));
     QVERIFY(world);
     QStringList actual;
-    for (const TraceEvent &e : world->trace().events())
+    for (const TraceEvent &e : world->trace())
         actual << e.toText();
     QFile golden(QStringLiteral(CARTEIRO_TEST_DATA "/01-alice-to-bob.golden"));
     if (qEnvironmentVariableIsSet("CARTEIRO_UPDATE_GOLDEN")) {
@@ -242,7 +242,7 @@ void TestWorld::deterministicJsonl()
         for (QStringList &run : runs) {
             auto world = play(scenarioPath(name));
             QVERIFY(world);
-            for (const TraceEvent &e : world->trace().events())
+            for (const TraceEvent &e : world->trace())
                 run << e.toJson();
         }
         QVERIFY(!runs[0].isEmpty());
@@ -299,8 +299,8 @@ void TestWorld::retriesOnScheduleThenDelivers()
     QVERIFY(events(*world, TraceEvent::Type::Bounce).isEmpty());
     // Bob fetched it at 3h (delete mode): one message downloaded, server empty.
     bool downloaded = false;
-    for (const TraceEvent *e : events(*world, TraceEvent::Type::Deliver))
-        downloaded = downloaded || e->text.startsWith(QStringLiteral("1 message(s) for bob@hamburger.edu"));
+    for (const TraceEvent &e : events(*world, TraceEvent::Type::Deliver))
+        downloaded = downloaded || e.text.startsWith(QStringLiteral("1 message(s) for bob@hamburger.edu"));
     QVERIFY(downloaded);
 }
 
@@ -316,7 +316,7 @@ void TestWorld::givesUpAfterFourDays()
     // The last attempt is exactly at the end of the 4 days; when it fails, the bounce goes.
     const auto bounces = events(*world, TraceEvent::Type::Bounce);
     QCOMPARE(bounces.size(), 1);
-    QCOMPARE(bounces.first()->time, q + 4 * kDay + 30 * kSecond);
+    QCOMPARE(bounces.first().time, q + 4 * kDay + 30 * kSecond);
     const auto &alice = inbox(*world, QStringLiteral("alice@crepes.fr"));
     QCOMPARE(alice.size(), std::size_t(1));
     QVERIFY(alice.front().raw.contains("Final-Recipient: rfc822; bob@hamburger.edu"));
@@ -331,7 +331,7 @@ void TestWorld::mxFallbackToSecondary()
     // The DNS answer lists both MX hosts in preference order.
     const auto dns = events(*world, TraceEvent::Type::Dns);
     QVERIFY(!dns.isEmpty());
-    QCOMPARE(dns.first()->text,
+    QCOMPARE(dns.first().text,
              QStringLiteral("MX hamburger.edu? -> 10 mx1.hamburger.edu, 20 mx2.hamburger.edu"));
     // mx1 first (times out), then mx2 in the same attempt.
     const auto mx1 = connectTimes(*world, QStringLiteral("mx1.hamburger.edu"));
@@ -347,11 +347,11 @@ void TestWorld::mxFallbackToSecondary()
     QVERIFY(relay.contains(QStringLiteral("S: 250 Message accepted for delivery")));
     QVERIFY(dialogue(*world, QStringLiteral("mx2.hamburger.edu"), QStringLiteral("mx2.hamburger.edu")).isEmpty());
     bool delivered = false;
-    for (const TraceEvent *e : events(*world, TraceEvent::Type::Deliver))
-        if (e->text.startsWith(QStringLiteral("delivered to bob@hamburger.edu"))) {
+    for (const TraceEvent &e : events(*world, TraceEvent::Type::Deliver))
+        if (e.text.startsWith(QStringLiteral("delivered to bob@hamburger.edu"))) {
             delivered = true;
-            QVERIFY(e->time >= kHour);
-            QVERIFY(e->time < kHour + 16 * kMinute);
+            QVERIFY(e.time >= kHour);
+            QVERIFY(e.time < kHour + 16 * kMinute);
         }
     QVERIFY(delivered);
 }
@@ -379,9 +379,9 @@ void TestWorld::pop3KeepThenDelete()
     auto world = play(scenarioPath("07-pop3-delete-or-keep.yaml"));
     QVERIFY(world);
     QStringList downloads;
-    for (const TraceEvent *e : events(*world, TraceEvent::Type::Deliver))
-        if (e->text.contains(QStringLiteral("downloaded")))
-            downloads << e->text.section(QLatin1Char(' '), 0, 0);
+    for (const TraceEvent &e : events(*world, TraceEvent::Type::Deliver))
+        if (e.text.contains(QStringLiteral("downloaded")))
+            downloads << e.text.section(QLatin1Char(' '), 0, 0);
     QCOMPARE(downloads, (QStringList{"2", "2", "0"}));
     QVERIFY(inbox(*world, QStringLiteral("bob@hamburger.edu")).empty());
 }
@@ -414,8 +414,8 @@ void TestWorld::faultRefuseIsRetried()
     auto world = playText(twoDomains("  - fault: {kind: refuse, host: mail.hamburger.edu, for: 40m}\n" + kSendToBob));
     QVERIFY(world);
     bool refused = false;
-    for (const TraceEvent *e : events(*world, TraceEvent::Type::Connect))
-        refused = refused || e->text.contains(QStringLiteral("connection refused"));
+    for (const TraceEvent &e : events(*world, TraceEvent::Type::Connect))
+        refused = refused || e.text.contains(QStringLiteral("connection refused"));
     QVERIFY(refused);
     QCOMPARE(events(*world, TraceEvent::Type::Retry).size(), 2); // 0 and 30m refused
     QCOMPARE(inbox(*world, QStringLiteral("bob@hamburger.edu")).size(), std::size_t(1));
@@ -445,7 +445,7 @@ void TestWorld::faultNoMxBounces()
 {
     auto world = playText(twoDomains("  - fault: {kind: no-mx, domain: hamburger.edu}\n" + kSendToBob));
     QVERIFY(world);
-    QVERIFY(events(*world, TraceEvent::Type::Dns).first()->text.contains(QStringLiteral("NXDOMAIN")));
+    QVERIFY(events(*world, TraceEvent::Type::Dns).first().text.contains(QStringLiteral("NXDOMAIN")));
     QCOMPARE(events(*world, TraceEvent::Type::Bounce).size(), 1);
     QVERIFY(connectTimes(*world, QStringLiteral("mail.hamburger.edu")).isEmpty());
 }
@@ -454,7 +454,7 @@ void TestWorld::faultDnsFailRetries()
 {
     auto world = playText(twoDomains("  - fault: {kind: dns-fail, domain: hamburger.edu, for: 45m}\n" + kSendToBob));
     QVERIFY(world);
-    QVERIFY(events(*world, TraceEvent::Type::Dns).first()->text.contains(QStringLiteral("SERVFAIL")));
+    QVERIFY(events(*world, TraceEvent::Type::Dns).first().text.contains(QStringLiteral("SERVFAIL")));
     QCOMPARE(events(*world, TraceEvent::Type::Retry).size(), 2);
     QCOMPARE(inbox(*world, QStringLiteral("bob@hamburger.edu")).size(), std::size_t(1));
 }
@@ -478,7 +478,7 @@ void TestWorld::faultSlowAddsLatency()
 {
     auto world = playText(twoDomains("  - fault: {kind: slow, host: mail.hamburger.edu, latency: 500ms}\n" + kSendToBob));
     QVERIFY(world);
-    for (const TraceEvent &e : world->trace().events())
+    for (const TraceEvent &e : world->trace())
         if (e.type == TraceEvent::Type::Line && e.server == QLatin1String("mail.hamburger.edu")) {
             QCOMPARE(e.arrival - e.time, SimTime(520));
             return;
@@ -491,8 +491,8 @@ void TestWorld::faultDropCutsMidData()
     auto world = playText(twoDomains("  - fault: {kind: drop, host: mail.hamburger.edu, for: 10m}\n" + kSendToBob));
     QVERIFY(world);
     bool cut = false;
-    for (const TraceEvent *e : events(*world, TraceEvent::Type::Close))
-        cut = cut || e->text.contains(QStringLiteral("drop fault at data"));
+    for (const TraceEvent &e : events(*world, TraceEvent::Type::Close))
+        cut = cut || e.text.contains(QStringLiteral("drop fault at data"));
     QVERIFY(cut);
     QCOMPARE(events(*world, TraceEvent::Type::Retry).size(), 1);
     QCOMPARE(inbox(*world, QStringLiteral("bob@hamburger.edu")).size(), std::size_t(1));
@@ -510,7 +510,7 @@ void TestWorld::bounceIsNeverBounced()
     QVERIFY(world);
     const auto bounces = events(*world, TraceEvent::Type::Bounce);
     QCOMPARE(bounces.size(), 2);
-    QVERIFY(bounces.last()->text.contains(QStringLiteral("null sender: discarded")));
+    QVERIFY(bounces.last().text.contains(QStringLiteral("null sender: discarded")));
 }
 
 void TestWorld::modernStyleAuthenticatesOnSubmission()

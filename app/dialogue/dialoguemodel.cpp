@@ -17,11 +17,11 @@ void DialogueModel::setTrace(const core::Trace *trace)
     endResetModel();
 }
 
-const TraceEvent *DialogueModel::event(int row) const
+std::optional<TraceEvent> DialogueModel::event(int row) const
 {
     if (!m_trace || row < 0 || row >= int(m_trace->size()))
-        return nullptr;
-    return &m_trace->at(std::size_t(row));
+        return std::nullopt;
+    return m_trace->at(std::size_t(row));
 }
 
 int DialogueModel::rowCount(const QModelIndex &parent) const
@@ -36,7 +36,7 @@ int DialogueModel::columnCount(const QModelIndex &parent) const
 
 QVariant DialogueModel::data(const QModelIndex &index, int role) const
 {
-    const TraceEvent *e = event(index.row());
+    const std::optional<TraceEvent> e = event(index.row());
     if (!e)
         return {};
     const bool isLine = e->type == TraceEvent::Type::Line;

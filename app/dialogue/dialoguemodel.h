@@ -4,6 +4,8 @@
 
 #include <QAbstractTableModel>
 
+#include <optional>
+
 namespace carteiro::app {
 
 // The trace of a run as a table: time, protocol, who speaks to whom, C:/S:, the line.
@@ -19,7 +21,7 @@ public:
     explicit DialogueModel(QObject *parent = nullptr);
 
     void setTrace(const core::Trace *trace);
-    const core::TraceEvent *event(int row) const;
+    std::optional<core::TraceEvent> event(int row) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -64,7 +64,7 @@ QString Network::protocolAt(const QString &host, int port) const
 void Network::record(TraceEvent event)
 {
     event.time = m_simulation.now();
-    m_trace.append(std::move(event));
+    m_trace.append(event);
 }
 
 void Network::connect(const QString &from, const QString &to, int port,
@@ -164,20 +164,9 @@ void Network::transmit(const std::shared_ptr<Connection> &connection, bool fromC
         int stop = end;
         if (stop > start && bytes.at(stop - 1) == '\r')
             --stop;
-        TraceEvent line;
-        line.time = now;
-        line.type = TraceEvent::Type::Line;
-        line.protocol = connection->protocol;
-        line.client = connection->client;
-        line.server = connection->server;
-        line.direction = fromClient ? TraceEvent::Direction::ClientToServer
-                                    : TraceEvent::Direction::ServerToClient;
-        line.text = QString::fromUtf8(bytes.constData() + start, stop - start);
-        line.arrival = arrival;
-        line.connection = connection->id;
-        line.messageId = connection->messageId;
-        line.port = connection->port;
-        m_trace.append(std::move(line));
+        m_trace.appendLine(now, arrival, connection->protocol, connection->client,
+                           connection->server, fromClient, bytes.constData() + start, stop - start,
+                           connection->id, connection->port, connection->messageId);
         start = next;
     }
 

@@ -3,6 +3,7 @@
 #include "core/sim/simulation.h"
 #include "core/smtp/smtpstyle.h"
 
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -182,9 +183,16 @@ struct Scenario
     QList<LinkSpec> links;
     QList<Step> steps;
 
+    // Lookups by name, case-insensitive; constant time once index() has run.
     const HostSpec *host(const QString &name) const;
     const UserSpec *user(const QString &address) const;
     const DnsZone *zone(const QString &domain) const;
+    // Builds the lookup tables; call again after changing hosts or users.
+    void index();
+
+private:
+    QHash<QString, int> m_hostIndex; // lower-case name -> position in hosts
+    QHash<QString, int> m_userIndex;
 };
 
 } // namespace carteiro::core

@@ -4,6 +4,9 @@
 #include <QJsonArray>
 #include <QJsonValue>
 
+#include <algorithm>
+#include <cstring>
+
 namespace carteiro::core {
 
 namespace {
@@ -64,6 +67,128 @@ QString TraceEvent::toJson() const
     }
     out += QLatin1Char('}');
     return out;
+}
+
+namespace {
+constexpr quint64 kBlockSize = 1 << 20; // arena block; a longer text gets a block of its own
+constexpr int kBlockShift = 40;          // textOffset = block << 40 | offset within block
+} // namespace
+
+Trace::Trace()
+{
+    m_names.emplace_back();
+    m_nameIds.insert(QString(), 0);
+}
+
+Trace::~Trace() = default;
+
+void Trace::clear()
+{
+    m_records.clear();
+    m_blocks.clear();
+    m_used = 0;
+    m_extras.clear();
+}
+
+quint32 Trace::intern(const QString &name)
+{
+    if (name.isEmpty())
+        return 0;
+    auto found = m_nameIds.constFind(name);
+    if (found != m_nameIds.constEnd())
+        return found.value();
+    const auto id = quint32(m_names.size());
+    m_names.push_back(name);
+    m_nameIds.insert(name, id);
+    return id;
+}
+
+quint64 Trace::store(const char *text, int length)
+{
+    if (length == 0)
+        return 0;
+    const auto size = quint64(length);
+    if (m_blocks.empty() || m_used + size > kBlockSize) {
+        m_blocks.push_back(std::make_unique<char[]>(std::max(kBlockSize, size)));
+        m_used = 0;
+    }
+    const quint64 offset = (quint64(m_blocks.size() - 1) << kBlockShift) | m_used;
+    std::memcpy(m_blocks.back().get() + m_used, text, size);
+    m_used += size;
+    return offset;
+}
+
+QString Trace::textOf(const Record &record) const
+{
+    if (record.textLength == 0)
+        return {};
+    const char *block = m_blocks[record.textOffset >> kBlockShift].get();
+    const quint64 offset = record.textOffset & ((quint64(1) << kBlockShift) - 1);
+    return QString::fromUtf8(block + offset, qsizetype(record.textLength));
+}
+
+void Trace::append(const TraceEvent &event)
+{
+    const QByteArray text = event.text.toUtf8();
+    Record record{};
+    record.time = event.time;
+    record.arrival = event.arrival;
+    record.textOffset = store(text.constData(), int(text.size()));
+    record.textLength = quint32(text.size());
+    record.connection = quint32(event.connection);
+    record.client = intern(event.client);
+    record.server = intern(event.server);
+    record.messageId = intern(event.messageId);
+    record.protocol = quint16(intern(event.protocol));
+    record.port = quint16(event.port);
+    record.type = quint8(event.type);
+    record.direction = quint8(event.direction);
+    if (!event.extra.isEmpty())
+        m_extras[m_records.size()] = event.extra;
+    m_records.push_back(record);
+}
+
+void Trace::appendLine(SimTime time, SimTime arrival, const QString &protocol,
+                       const QString &client, const QString &server, bool fromClient,
+                       const char *text, int length, quint64 connection, int port,
+                       const QString &messageId)
+{
+    Record record{};
+    record.time = time;
+    record.arrival = arrival;
+    record.textOffset = store(text, length);
+    record.textLength = quint32(length);
+    record.connection = quint32(connection);
+    record.client = intern(client);
+    record.server = intern(server);
+    record.messageId = intern(messageId);
+    record.protocol = quint16(intern(protocol));
+    record.port = quint16(port);
+    record.type = quint8(TraceEvent::Type::Line);
+    record.direction = quint8(fromClient ? TraceEvent::Direction::ClientToServer
+                                         : TraceEvent::Direction::ServerToClient);
+    m_records.push_back(record);
+}
+
+TraceEvent Trace::at(std::size_t index) const
+{
+    const Record &record = m_records[index];
+    TraceEvent event;
+    event.time = record.time;
+    event.type = TraceEvent::Type(record.type);
+    event.protocol = m_names[record.protocol];
+    event.client = m_names[record.client];
+    event.server = m_names[record.server];
+    event.direction = TraceEvent::Direction(record.direction);
+    event.text = textOf(record);
+    event.arrival = record.arrival;
+    event.connection = record.connection;
+    event.messageId = m_names[record.messageId];
+    event.port = record.port;
+    auto extra = m_extras.find(index);
+    if (extra != m_extras.end())
+        event.extra = extra->second;
+    return event;
 }
 
 QString formatSimTime(SimTime time)

@@ -5,6 +5,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <QHash>
+
+#include <memory>
+#include <unordered_map>
 #include <vector>
 
 namespace carteiro::core {
@@ -34,18 +38,77 @@ struct TraceEvent
     QString toText() const; // the CLI's human form
 };
 
+// Every event of a run, in the order they happened. Stored compactly (names interned, line
+// texts packed in one UTF-8 arena) because a storm records millions of lines; read back as
+// TraceEvent values.
 class Trace
 {
 public:
-    void append(TraceEvent event) { m_events.push_back(std::move(event)); }
-    const std::vector<TraceEvent> &events() const { return m_events; }
-    std::size_t size() const { return m_events.size(); }
-    const TraceEvent &at(std::size_t index) const { return m_events[index]; }
-    void reserve(std::size_t count) { m_events.reserve(count); }
-    void clear() { m_events.clear(); }
+    Trace();
+    ~Trace();
+    Trace(const Trace &) = delete;
+    Trace &operator=(const Trace &) = delete;
+
+    void append(const TraceEvent &event);
+    // The hot path for a protocol line: the text is given as the bytes on the wire.
+    void appendLine(SimTime time, SimTime arrival, const QString &protocol, const QString &client,
+                    const QString &server, bool fromClient, const char *text, int length,
+                    quint64 connection, int port, const QString &messageId);
+
+    std::size_t size() const { return m_records.size(); }
+    bool isEmpty() const { return m_records.empty(); }
+    TraceEvent at(std::size_t index) const;
+    // Cheap looks without building the whole event.
+    SimTime timeAt(std::size_t index) const { return m_records[index].time; }
+    TraceEvent::Type typeAt(std::size_t index) const { return TraceEvent::Type(m_records[index].type); }
+    void clear();
+
+    // For range-for: `for (const TraceEvent &e : trace)` builds each event as it goes.
+    class const_iterator
+    {
+    public:
+        const_iterator(const Trace *trace, std::size_t index) : m_trace(trace), m_index(index) {}
+        TraceEvent operator*() const { return m_trace->at(m_index); }
+        const_iterator &operator++()
+        {
+            ++m_index;
+            return *this;
+        }
+        bool operator!=(const const_iterator &other) const { return m_index != other.m_index; }
+
+    private:
+        const Trace *m_trace;
+        std::size_t m_index;
+    };
+    const_iterator begin() const { return {this, 0}; }
+    const_iterator end() const { return {this, size()}; }
 
 private:
-    std::vector<TraceEvent> m_events;
+    struct Record
+    {
+        SimTime time;
+        SimTime arrival;
+        quint64 textOffset;
+        quint32 textLength;
+        quint32 connection;
+        quint32 client;
+        quint32 server;
+        quint32 messageId;
+        quint16 protocol;
+        quint16 port;
+        quint8 type;
+        quint8 direction;
+    };
+    quint32 intern(const QString &name);
+    quint64 store(const char *text, int length);
+    QString textOf(const Record &record) const;
+
+    std::vector<Record> m_records;
+    std::vector<QString> m_names; // interned protocol, host and queue-id strings; 0 is ""
+    QHash<QString, quint32> m_nameIds;
+    std::vector<std::unique_ptr<char[]>> m_blocks; // the text arena, in fixed-size blocks
+    quint64 m_used = 0; // bytes used in the last block
+    std::unordered_map<std::size_t, QStringList> m_extras; // rare: note and ask details
 };
 
 QString formatSimTime(SimTime time); // "0:00:01.240" or "1d 02:00:00.000"

@@ -25,6 +25,7 @@ void World::record(TraceEvent event)
 
 void World::build()
 {
+    m_scenario.index();
     m_network.setDefaultLatency(m_scenario.latency);
     for (const LinkSpec &link : m_scenario.links)
         m_network.setLinkLatency(link.a, link.b, link.latency);
@@ -57,6 +58,8 @@ void World::build()
     for (const HostSpec &host : m_scenario.hosts) {
         if (host.role != HostRole::Client)
             continue;
+        if (!m_machineOf.contains(host.user.toLower()))
+            m_machineOf.insert(host.user.toLower(), host.name);
         for (const QString &server : {host.submitTo, host.accessServer})
             if (Mta *mta = this->mta(server))
                 mta->addTrustedClient(host.name);
@@ -107,9 +110,9 @@ UserAgent *World::agentOn(const QString &host)
 
 UserAgent *World::agentFor(const QString &user)
 {
-    for (const HostSpec &host : m_scenario.hosts)
-        if (host.role == HostRole::Client && host.user.compare(user, Qt::CaseInsensitive) == 0)
-            return agentOn(host.name);
+    const QString machine = m_machineOf.value(user.toLower());
+    if (!machine.isEmpty())
+        return agentOn(machine);
     // A user without a machine of their own in the scenario still has a mail program.
     return agentOn(rfc5322::localPartOf(user).toLower() + QStringLiteral("-pc"));
 }

@@ -63,6 +63,7 @@ private:
     std::unique_ptr<MxResolver> m_resolver;
     std::map<QString, std::unique_ptr<Mta>> m_mtas; // by lower-case name
     std::map<QString, std::unique_ptr<UserAgent>> m_agents;
+    QHash<QString, QString> m_machineOf; // user address -> the client host they use
 };
 
 } // namespace carteiro::core

@@ -1,8 +1,8 @@
 #include "core/message/rfc5322.h"
 
-#include <QDateTime>
-#include <QLocale>
-#include <QTimeZone>
+#include <QDate>
+
+#include <cstdio>
 
 namespace carteiro::core::rfc5322 {
 
@@ -54,6 +54,16 @@ QByteArray body(const QByteArray &raw)
 QByteArray formatField(const QString &name, const QString &value)
 {
     constexpr int kFoldAt = 78; // RFC 5322 section 2.1.1: SHOULD be no more than 78
+    if (name.size() + 2 + value.size() <= kFoldAt) {
+        QByteArray line;
+        line.reserve(name.size() + value.size() * 3 + 4);
+        line += name.toUtf8();
+        line += ": ";
+        line += value.toUtf8();
+        line += "\r\n";
+        if (line.size() <= kFoldAt + 2)
+            return line;
+    }
     QByteArray out = name.toUtf8() + ": ";
     int lineLength = int(out.size());
     const QStringList words = value.split(QLatin1Char(' '));
@@ -100,11 +110,20 @@ QByteArray toCrlf(const QByteArray &text)
 
 QString formatDate(SimTime time)
 {
-    static const QDateTime epoch(QDate(2026, 3, 2), QTime(9, 0), QTimeZone::utc());
-    const QDateTime when = epoch.addMSecs(time);
     // Day and month names are English by definition (RFC 5322 section 3.3), not localised.
-    return QLocale::c().toString(when, QStringLiteral("ddd, d MMM yyyy hh:mm:ss")) +
-           QStringLiteral(" +0000");
+    static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static const QDate epochDay(2026, 3, 2);   // a Monday
+    constexpr SimTime kEpochClock = 9 * kHour; // 09:00:00 UTC
+    const SimTime sinceMidnight = kEpochClock + time;
+    const QDate day = epochDay.addDays(sinceMidnight / kDay);
+    const SimTime clock = sinceMidnight % kDay;
+    char text[40];
+    std::snprintf(text, sizeof text, "%s, %d %s %d %02d:%02d:%02d +0000",
+                  days[day.dayOfWeek() - 1], day.day(), months[day.month() - 1], day.year(),
+                  int(clock / kHour), int(clock % kHour / kMinute), int(clock % kMinute / kSecond));
+    return QString::fromLatin1(text);
 }
 
 QString encodeWord(const QString &text)

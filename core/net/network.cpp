@@ -15,6 +15,7 @@ struct Network::Connection
     std::shared_ptr<ClientSession> clientSession;
     std::unique_ptr<LineSession> serverSession;
     bool closed = false;
+    Trace::Names names; // the trace's ids for protocol, hosts and queue id, looked up once
     // Bytes sent later never overtake bytes sent earlier, even if a slow fault ends between.
     SimTime lastArrivalAtServer = 0;
     SimTime lastArrivalAtClient = 0;
@@ -40,7 +41,8 @@ void Network::setLinkLatency(const QString &a, const QString &b, SimTime latency
 
 SimTime Network::latency(const QString &a, const QString &b) const
 {
-    const SimTime base = m_links.value(linkKey(a, b), m_defaultLatency);
+    const SimTime base = m_links.isEmpty() ? m_defaultLatency
+                                           : m_links.value(linkKey(a, b), m_defaultLatency);
     return base + m_faults.extraLatency(a, b);
 }
 
@@ -82,6 +84,9 @@ void Network::connect(const QString &from, const QString &to, int port,
         connection->protocol = port == 110 ? QStringLiteral("POP3")
                                : port == 143 ? QStringLiteral("IMAP")
                                              : QStringLiteral("SMTP");
+
+    connection->names = m_trace.names(connection->protocol, connection->client,
+                                      connection->server, messageId);
 
     TraceEvent failure;
     failure.type = TraceEvent::Type::Connect;
@@ -164,9 +169,9 @@ void Network::transmit(const std::shared_ptr<Connection> &connection, bool fromC
         int stop = end;
         if (stop > start && bytes.at(stop - 1) == '\r')
             --stop;
-        m_trace.appendLine(now, arrival, connection->protocol, connection->client,
-                           connection->server, fromClient, bytes.constData() + start, stop - start,
-                           connection->id, connection->port, connection->messageId);
+        m_trace.appendLine(now, arrival, connection->names, fromClient,
+                           bytes.constData() + start, stop - start, connection->id,
+                           connection->port);
         start = next;
     }
 

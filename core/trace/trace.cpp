@@ -148,10 +148,14 @@ void Trace::append(const TraceEvent &event)
     m_records.push_back(record);
 }
 
-void Trace::appendLine(SimTime time, SimTime arrival, const QString &protocol,
-                       const QString &client, const QString &server, bool fromClient,
-                       const char *text, int length, quint64 connection, int port,
-                       const QString &messageId)
+Trace::Names Trace::names(const QString &protocol, const QString &client, const QString &server,
+                          const QString &messageId)
+{
+    return Names{intern(protocol), intern(client), intern(server), intern(messageId)};
+}
+
+void Trace::appendLine(SimTime time, SimTime arrival, const Names &names, bool fromClient,
+                       const char *text, int length, quint64 connection, int port)
 {
     Record record{};
     record.time = time;
@@ -159,10 +163,10 @@ void Trace::appendLine(SimTime time, SimTime arrival, const QString &protocol,
     record.textOffset = store(text, length);
     record.textLength = quint32(length);
     record.connection = quint32(connection);
-    record.client = intern(client);
-    record.server = intern(server);
-    record.messageId = intern(messageId);
-    record.protocol = quint16(intern(protocol));
+    record.client = names.client;
+    record.server = names.server;
+    record.messageId = names.messageId;
+    record.protocol = quint16(names.protocol);
     record.port = quint16(port);
     record.type = quint8(TraceEvent::Type::Line);
     record.direction = quint8(fromClient ? TraceEvent::Direction::ClientToServer

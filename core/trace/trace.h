@@ -49,11 +49,18 @@ public:
     Trace(const Trace &) = delete;
     Trace &operator=(const Trace &) = delete;
 
+    // The interned names of one connection, looked up once and reused for each of its lines.
+    struct Names
+    {
+        quint32 protocol = 0, client = 0, server = 0, messageId = 0;
+    };
+    Names names(const QString &protocol, const QString &client, const QString &server,
+                const QString &messageId);
+
     void append(const TraceEvent &event);
     // The hot path for a protocol line: the text is given as the bytes on the wire.
-    void appendLine(SimTime time, SimTime arrival, const QString &protocol, const QString &client,
-                    const QString &server, bool fromClient, const char *text, int length,
-                    quint64 connection, int port, const QString &messageId);
+    void appendLine(SimTime time, SimTime arrival, const Names &names, bool fromClient,
+                    const char *text, int length, quint64 connection, int port);
 
     std::size_t size() const { return m_records.size(); }
     bool isEmpty() const { return m_records.empty(); }

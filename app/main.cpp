@@ -15,6 +15,11 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QApplication::translate("main", "Scenario file to open"));
+    QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Save a picture of the window to FILE and quit"),
+        QStringLiteral("FILE"));
+    parser.addOption(screenshot);
     parser.process(app);
 
     QString path = parser.positionalArguments().value(0);
@@ -26,5 +31,9 @@ int main(int argc, char **argv)
         QMessageBox::warning(&window, QApplication::translate("main", "Scenario not opened"),
                              window.errorText());
     window.show();
+    if (parser.isSet(screenshot)) {
+        QApplication::processEvents();
+        return window.grab().save(parser.value(screenshot)) ? 0 : 1;
+    }
     return app.exec();
 }

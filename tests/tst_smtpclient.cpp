@@ -166,9 +166,8 @@ void SmtpClientTest::delivered()
     FakeSmtpBackend backend;
     const QStringList recipients = {QStringLiteral("bob@hamburger.edu"),
                                     QStringLiteral("carol@hamburger.edu")};
-    const Conversation conversation =
-        converse(serverConfig(SmtpStyle::Modern), backend, message(SmtpStyle::Modern, recipients),
-                 byByte);
+    const Conversation conversation = converse(serverConfig(SmtpStyle::Modern), backend,
+                                               message(SmtpStyle::Modern, recipients), byByte);
     QCOMPARE(conversation.finishedCalls, 1);
     QCOMPARE(conversation.results.size(), 2);
     for (const SmtpDeliveryResult &result : conversation.results) {
@@ -191,11 +190,11 @@ void SmtpClientTest::delivered()
 void SmtpClientTest::oneRecipientRefused()
 {
     FakeSmtpBackend backend;
-    const Conversation conversation = converse(
-        serverConfig(SmtpStyle::Modern), backend,
-        message(SmtpStyle::Modern,
-                {QStringLiteral("bob@hamburger.edu"), QStringLiteral("nobody@hamburger.edu"),
-                 QStringLiteral("carol@hamburger.edu")}));
+    const Conversation conversation =
+        converse(serverConfig(SmtpStyle::Modern), backend,
+                 message(SmtpStyle::Modern, {QStringLiteral("bob@hamburger.edu"),
+                                             QStringLiteral("nobody@hamburger.edu"),
+                                             QStringLiteral("carol@hamburger.edu")}));
     QCOMPARE(conversation.finishedCalls, 1);
     QCOMPARE(conversation.results.size(), 3);
     QCOMPARE(conversation.results.at(0).outcome, Outcome::Delivered);
@@ -206,8 +205,9 @@ void SmtpClientTest::oneRecipientRefused()
     QVERIFY(conversation.results.at(1).fromServer);
     QCOMPARE(conversation.results.at(2).outcome, Outcome::Delivered);
     QCOMPARE(backend.accepted.size(), 1);
-    QCOMPARE(backend.accepted.first().envelope.recipients,
-             (QStringList{QStringLiteral("bob@hamburger.edu"), QStringLiteral("carol@hamburger.edu")}));
+    QCOMPARE(
+        backend.accepted.first().envelope.recipients,
+        (QStringList{QStringLiteral("bob@hamburger.edu"), QStringLiteral("carol@hamburger.edu")}));
 }
 
 void SmtpClientTest::temporaryFailures()
@@ -219,10 +219,10 @@ void SmtpClientTest::temporaryFailures()
             SmtpStage::Rcpt, QStringLiteral("bob@hamburger.edu"),
             SmtpReply(450, QStringLiteral("<bob@hamburger.edu>: Mailbox busy"),
                       QStringLiteral("4.2.1"))};
-        const Conversation conversation = converse(
-            serverConfig(SmtpStyle::Modern), backend,
-            message(SmtpStyle::Modern,
-                    {QStringLiteral("bob@hamburger.edu"), QStringLiteral("carol@hamburger.edu")}));
+        const Conversation conversation =
+            converse(serverConfig(SmtpStyle::Modern), backend,
+                     message(SmtpStyle::Modern, {QStringLiteral("bob@hamburger.edu"),
+                                                 QStringLiteral("carol@hamburger.edu")}));
         QCOMPARE(conversation.results.at(0).outcome, Outcome::TemporaryFailure);
         QCOMPARE(conversation.results.at(0).diagnostic,
                  QStringLiteral("450 4.2.1 <bob@hamburger.edu>: Mailbox busy"));
@@ -231,7 +231,8 @@ void SmtpClientTest::temporaryFailures()
     // A 4xx to the final "." is temporary for every accepted recipient.
     {
         FakeSmtpBackend backend;
-        backend.acceptFailure = SmtpReply(452, QStringLiteral("Mailbox full"), QStringLiteral("4.2.2"));
+        backend.acceptFailure =
+            SmtpReply(452, QStringLiteral("Mailbox full"), QStringLiteral("4.2.2"));
         const Conversation conversation =
             converse(serverConfig(SmtpStyle::Modern), backend,
                      message(SmtpStyle::Modern, {QStringLiteral("bob@hamburger.edu")}));
@@ -244,11 +245,13 @@ void SmtpClientTest::temporaryFailures()
     {
         FakeSmtpBackend backend;
         backend.policies << FakeSmtpBackend::Policy{
-            SmtpStage::Mail, {}, SmtpReply(451, QStringLiteral("Try again later"), QStringLiteral("4.3.0"))};
-        const Conversation conversation = converse(
-            serverConfig(SmtpStyle::Modern), backend,
-            message(SmtpStyle::Modern,
-                    {QStringLiteral("bob@hamburger.edu"), QStringLiteral("carol@hamburger.edu")}));
+            SmtpStage::Mail,
+            {},
+            SmtpReply(451, QStringLiteral("Try again later"), QStringLiteral("4.3.0"))};
+        const Conversation conversation =
+            converse(serverConfig(SmtpStyle::Modern), backend,
+                     message(SmtpStyle::Modern, {QStringLiteral("bob@hamburger.edu"),
+                                                 QStringLiteral("carol@hamburger.edu")}));
         for (const SmtpDeliveryResult &result : conversation.results)
             QCOMPARE(result.outcome, Outcome::TemporaryFailure);
         QVERIFY(conversation.transcript.contains(QStringLiteral("C: QUIT")));
@@ -275,8 +278,9 @@ void SmtpClientTest::dotStuffing_data()
 {
     QTest::addColumn<QByteArray>("data");
     QTest::addColumn<QByteArray>("arrives");
-    QTest::newRow("leading dots") << QByteArray("Subject: dots\r\n\r\n.hidden\r\n.\r\n..\r\nend\r\n")
-                                  << QByteArray("Subject: dots\r\n\r\n.hidden\r\n.\r\n..\r\nend\r\n");
+    QTest::newRow("leading dots")
+        << QByteArray("Subject: dots\r\n\r\n.hidden\r\n.\r\n..\r\nend\r\n")
+        << QByteArray("Subject: dots\r\n\r\n.hidden\r\n.\r\n..\r\nend\r\n");
     QTest::newRow("bare LF") << QByteArray("a\n.b\nc") << QByteArray("a\r\n.b\r\nc\r\n");
     QTest::newRow("empty") << QByteArray() << QByteArray();
 }
@@ -297,11 +301,11 @@ void SmtpClientTest::dotStuffing()
 void SmtpClientTest::connectionLostMidData()
 {
     FakeSmtpBackend backend;
-    const Conversation conversation = converse(
-        serverConfig(SmtpStyle::Classic), backend,
-        message(SmtpStyle::Classic,
-                {QStringLiteral("bob@hamburger.edu"), QStringLiteral("carol@hamburger.edu")}),
-        false, [](const SmtpServerSession &server) { return server.stage() == u"data"; });
+    const Conversation conversation =
+        converse(serverConfig(SmtpStyle::Classic), backend,
+                 message(SmtpStyle::Classic, {QStringLiteral("bob@hamburger.edu"),
+                                              QStringLiteral("carol@hamburger.edu")}),
+                 false, [](const SmtpServerSession &server) { return server.stage() == u"data"; });
     QCOMPARE(conversation.finishedCalls, 1);
     QVERIFY(conversation.clientClosing);
     QVERIFY(backend.accepted.isEmpty());
@@ -318,10 +322,9 @@ void SmtpClientTest::connectionLostKeepsDecisions()
     FakeSmtpBackend backend;
     SmtpServerSession server(serverConfig(SmtpStyle::Modern), &backend);
     int finishedCalls = 0;
-    SmtpClientSession client(
-        message(SmtpStyle::Modern,
-                {QStringLiteral("nobody@hamburger.edu"), QStringLiteral("carol@hamburger.edu")}),
-        [&](const QList<SmtpDeliveryResult> &) { ++finishedCalls; });
+    SmtpClientSession client(message(SmtpStyle::Modern, {QStringLiteral("nobody@hamburger.edu"),
+                                                         QStringLiteral("carol@hamburger.edu")}),
+                             [&](const QList<SmtpDeliveryResult> &) { ++finishedCalls; });
     QByteArray toClient = server.open();
     for (int turn = 0; turn < 20 && (client.stage() != u"rcpt" ||
                                      !client.results().at(0).diagnostic.startsWith(u"550"));
@@ -362,7 +365,9 @@ void SmtpClientTest::greetingRefused()
 {
     FakeSmtpBackend backend;
     backend.policies << FakeSmtpBackend::Policy{
-        SmtpStage::Connect, {}, SmtpReply(554, QStringLiteral("hamburger.edu No SMTP service here"))};
+        SmtpStage::Connect,
+        {},
+        SmtpReply(554, QStringLiteral("hamburger.edu No SMTP service here"))};
     const Conversation conversation =
         converse(serverConfig(SmtpStyle::Classic), backend,
                  message(SmtpStyle::Classic, {QStringLiteral("bob@hamburger.edu")}));
@@ -379,12 +384,13 @@ void SmtpClientTest::serverClosesWith421()
     FakeSmtpBackend backend;
     backend.policies << FakeSmtpBackend::Policy{
         SmtpStage::Rcpt, QStringLiteral("carol@hamburger.edu"),
-        SmtpReply(421, QStringLiteral("hamburger.edu Service not available"), QStringLiteral("4.3.2"))};
-    const Conversation conversation = converse(
-        serverConfig(SmtpStyle::Modern), backend,
-        message(SmtpStyle::Modern,
-                {QStringLiteral("nobody@hamburger.edu"), QStringLiteral("carol@hamburger.edu"),
-                 QStringLiteral("bob@hamburger.edu")}));
+        SmtpReply(421, QStringLiteral("hamburger.edu Service not available"),
+                  QStringLiteral("4.3.2"))};
+    const Conversation conversation =
+        converse(serverConfig(SmtpStyle::Modern), backend,
+                 message(SmtpStyle::Modern, {QStringLiteral("nobody@hamburger.edu"),
+                                             QStringLiteral("carol@hamburger.edu"),
+                                             QStringLiteral("bob@hamburger.edu")}));
     QCOMPARE(conversation.finishedCalls, 1);
     QCOMPARE(conversation.results.at(0).outcome, Outcome::PermanentFailure);
     for (int i = 1; i < 3; ++i) {
@@ -412,9 +418,11 @@ void SmtpClientTest::authenticatesForSubmission()
     const QString plain =
         QString::fromLatin1(QByteArray("\0bob@hamburger.edu\0ketchup", 26).toBase64());
     QVERIFY(conversation.transcript.contains(QStringLiteral("C: AUTH PLAIN ") + plain));
-    QVERIFY(conversation.transcript.contains(QStringLiteral("S: 235 2.7.0 Authentication successful")));
+    QVERIFY(
+        conversation.transcript.contains(QStringLiteral("S: 235 2.7.0 Authentication successful")));
     QCOMPARE(conversation.results.first().outcome, Outcome::Delivered);
-    QCOMPARE(backend.accepted.first().envelope.authenticatedUser, QStringLiteral("bob@hamburger.edu"));
+    QCOMPARE(backend.accepted.first().envelope.authenticatedUser,
+             QStringLiteral("bob@hamburger.edu"));
 
     // A wrong password fails the message for good.
     FakeSmtpBackend other;
@@ -428,8 +436,7 @@ void SmtpClientTest::authenticatesForSubmission()
 void SmtpClientTest::fallsBackToHelo()
 {
     // RFC 5321 section 3.2: a server that does not know EHLO answers 5xx; the client says HELO.
-    SmtpClientSession client(message(SmtpStyle::Modern, {QStringLiteral("bob@hamburger.edu")}),
-                             {});
+    SmtpClientSession client(message(SmtpStyle::Modern, {QStringLiteral("bob@hamburger.edu")}), {});
     QCOMPARE(client.receive("220 old.hamburger.edu\r\n"), QByteArray("EHLO crepes.fr\r\n"));
     QCOMPARE(client.receive("500 Command unrecognized\r\n"), QByteArray("HELO crepes.fr\r\n"));
     QCOMPARE(client.receive("250 old.hamburger.edu\r\n"),
@@ -438,8 +445,7 @@ void SmtpClientTest::fallsBackToHelo()
 
 void SmtpClientTest::repliesSplitAnywhere()
 {
-    SmtpClientSession client(message(SmtpStyle::Modern, {QStringLiteral("bob@hamburger.edu")}),
-                             {});
+    SmtpClientSession client(message(SmtpStyle::Modern, {QStringLiteral("bob@hamburger.edu")}), {});
     QCOMPARE(client.receive("22"), QByteArray());
     QCOMPARE(client.receive("0 hamburger.edu ESMTP\r"), QByteArray());
     QCOMPARE(client.receive("\n"), QByteArray("EHLO crepes.fr\r\n"));

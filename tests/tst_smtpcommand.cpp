@@ -28,43 +28,52 @@ void SmtpCommandTest::valid_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<Params>("params");
 
-    QTest::newRow("HELO") << QByteArray("HELO crepes.fr") << SmtpVerb::Helo << "crepes.fr" << ""
-                          << Params{};
+    QTest::newRow("HELO") << QByteArray("HELO crepes.fr") << SmtpVerb::Helo << "crepes.fr"
+                          << "" << Params{};
     QTest::newRow("lower case") << QByteArray("ehlo crepes.fr  ") << SmtpVerb::Ehlo << "crepes.fr"
                                 << "" << Params{};
     QTest::newRow("MAIL") << QByteArray("MAIL FROM:<alice@crepes.fr>") << SmtpVerb::Mail
-                          << "FROM:<alice@crepes.fr>" << "alice@crepes.fr" << Params{};
-    QTest::newRow("textbook MAIL") << QByteArray("MAIL FROM: <alice@crepes.fr>") << SmtpVerb::Mail
-                                   << "FROM: <alice@crepes.fr>" << "alice@crepes.fr" << Params{};
-    QTest::newRow("mixed case keyword") << QByteArray("Mail From:<alice@crepes.fr>")
-                                        << SmtpVerb::Mail << "From:<alice@crepes.fr>"
-                                        << "alice@crepes.fr" << Params{};
-    QTest::newRow("null path") << QByteArray("MAIL FROM:<>") << SmtpVerb::Mail << "FROM:<>" << ""
-                               << Params{};
-    QTest::newRow("parameters")
-        << QByteArray("MAIL FROM:<alice@crepes.fr> size=1024 BODY=8BITMIME") << SmtpVerb::Mail
-        << "FROM:<alice@crepes.fr> size=1024 BODY=8BITMIME" << "alice@crepes.fr"
-        << Params{{"SIZE", "1024"}, {"BODY", "8BITMIME"}};
+                          << "FROM:<alice@crepes.fr>"
+                          << "alice@crepes.fr" << Params{};
+    QTest::newRow("textbook MAIL")
+        << QByteArray("MAIL FROM: <alice@crepes.fr>") << SmtpVerb::Mail << "FROM: <alice@crepes.fr>"
+        << "alice@crepes.fr" << Params{};
+    QTest::newRow("mixed case keyword")
+        << QByteArray("Mail From:<alice@crepes.fr>") << SmtpVerb::Mail << "From:<alice@crepes.fr>"
+        << "alice@crepes.fr" << Params{};
+    QTest::newRow("null path") << QByteArray("MAIL FROM:<>") << SmtpVerb::Mail << "FROM:<>"
+                               << "" << Params{};
+    QTest::newRow("parameters") << QByteArray("MAIL FROM:<alice@crepes.fr> size=1024 BODY=8BITMIME")
+                                << SmtpVerb::Mail
+                                << "FROM:<alice@crepes.fr> size=1024 BODY=8BITMIME"
+                                << "alice@crepes.fr"
+                                << Params{{"SIZE", "1024"}, {"BODY", "8BITMIME"}};
     QTest::newRow("RCPT") << QByteArray("RCPT TO:<bob@hamburger.edu>") << SmtpVerb::Rcpt
-                          << "TO:<bob@hamburger.edu>" << "bob@hamburger.edu" << Params{};
+                          << "TO:<bob@hamburger.edu>"
+                          << "bob@hamburger.edu" << Params{};
     QTest::newRow("source route") << QByteArray("RCPT TO:<@a.org,@b.org:bob@hamburger.edu>")
                                   << SmtpVerb::Rcpt << "TO:<@a.org,@b.org:bob@hamburger.edu>"
                                   << "bob@hamburger.edu" << Params{};
     QTest::newRow("postmaster") << QByteArray("RCPT TO:<Postmaster>") << SmtpVerb::Rcpt
-                                << "TO:<Postmaster>" << "Postmaster" << Params{};
+                                << "TO:<Postmaster>"
+                                << "Postmaster" << Params{};
     QTest::newRow("quoted local part") << QByteArray("RCPT TO:<\"bob smith\"@hamburger.edu>")
                                        << SmtpVerb::Rcpt << "TO:<\"bob smith\"@hamburger.edu>"
                                        << "\"bob smith\"@hamburger.edu" << Params{};
-    QTest::newRow("address literal") << QByteArray("RCPT TO:<bob@[192.0.2.1]>") << SmtpVerb::Rcpt
-                                     << "TO:<bob@[192.0.2.1]>" << "bob@[192.0.2.1]" << Params{};
-    QTest::newRow("DATA") << QByteArray("DATA") << SmtpVerb::Data << "" << "" << Params{};
-    QTest::newRow("NOOP with text") << QByteArray("NOOP hi there") << SmtpVerb::Noop
-                                    << "hi there" << "" << Params{};
-    QTest::newRow("QUIT with words") << QByteArray("QUIT now") << SmtpVerb::Quit << "now" << ""
-                                     << Params{};
-    QTest::newRow("VRFY") << QByteArray("VRFY bob") << SmtpVerb::Vrfy << "bob" << "" << Params{};
+    QTest::newRow("address literal")
+        << QByteArray("RCPT TO:<bob@[192.0.2.1]>") << SmtpVerb::Rcpt << "TO:<bob@[192.0.2.1]>"
+        << "bob@[192.0.2.1]" << Params{};
+    QTest::newRow("DATA") << QByteArray("DATA") << SmtpVerb::Data << ""
+                          << "" << Params{};
+    QTest::newRow("NOOP with text") << QByteArray("NOOP hi there") << SmtpVerb::Noop << "hi there"
+                                    << "" << Params{};
+    QTest::newRow("QUIT with words") << QByteArray("QUIT now") << SmtpVerb::Quit << "now"
+                                     << "" << Params{};
+    QTest::newRow("VRFY") << QByteArray("VRFY bob") << SmtpVerb::Vrfy << "bob"
+                          << "" << Params{};
     QTest::newRow("AUTH") << QByteArray("AUTH PLAIN AGJvYgBrZXRjaHVw") << SmtpVerb::Auth
-                          << "PLAIN AGJvYgBrZXRjaHVw" << "" << Params{};
+                          << "PLAIN AGJvYgBrZXRjaHVw"
+                          << "" << Params{};
 }
 
 void SmtpCommandTest::valid()
@@ -76,7 +85,8 @@ void SmtpCommandTest::valid()
     QFETCH(Params, params);
     const SmtpCommandParser::Result result = SmtpCommandParser().parse(line);
     const auto *command = std::get_if<SmtpCommand>(&result);
-    QVERIFY2(command, qPrintable(std::get<SmtpCommandError>(result).text));
+    if (!command)
+        QFAIL(qPrintable(std::get<SmtpCommandError>(result).text));
     QCOMPARE(command->verb, verb);
     QCOMPARE(command->argument, argument);
     QCOMPARE(command->path, path);
@@ -95,28 +105,30 @@ void SmtpCommandTest::invalid_data()
     const QString badRecipient = QStringLiteral("Bad recipient address syntax");
     QTest::newRow("unknown") << QByteArray("FOO") << 500 << "5.5.2"
                              << "Error: command not recognized";
-    QTest::newRow("empty") << QByteArray("") << 500 << "5.5.2" << "Error: command not recognized";
+    QTest::newRow("empty") << QByteArray("") << 500 << "5.5.2"
+                           << "Error: command not recognized";
     QTest::newRow("leading space") << QByteArray(" HELO x") << 500 << "5.5.2"
                                    << "Error: command not recognized";
-    QTest::newRow("HELO alone") << QByteArray("HELO") << 501 << "5.5.4" << "Syntax: HELO hostname";
+    QTest::newRow("HELO alone") << QByteArray("HELO") << 501 << "5.5.4"
+                                << "Syntax: HELO hostname";
     QTest::newRow("no brackets") << QByteArray("MAIL FROM:alice@crepes.fr") << 501 << "5.5.4"
                                  << mailUsage;
     QTest::newRow("no FROM") << QByteArray("MAIL <alice@crepes.fr>") << 501 << "5.5.4" << mailUsage;
     QTest::newRow("unclosed") << QByteArray("MAIL FROM:<alice@crepes.fr") << 501 << "5.5.4"
                               << mailUsage;
-    QTest::newRow("junk after path") << QByteArray("MAIL FROM:<a@b.c>x") << 501 << "5.5.4"
-                                     << mailUsage;
+    QTest::newRow("junk after path")
+        << QByteArray("MAIL FROM:<a@b.c>x") << 501 << "5.5.4" << mailUsage;
     QTest::newRow("double at") << QByteArray("MAIL FROM:<a@@b.c>") << 501 << "5.1.7" << badSender;
     QTest::newRow("empty domain") << QByteArray("MAIL FROM:<a@>") << 501 << "5.1.7" << badSender;
-    QTest::newRow("leading dot") << QByteArray("MAIL FROM:<.a@b.c>") << 501 << "5.1.7"
-                                 << badSender;
+    QTest::newRow("leading dot") << QByteArray("MAIL FROM:<.a@b.c>") << 501 << "5.1.7" << badSender;
     QTest::newRow("bad label") << QByteArray("MAIL FROM:<a@-b.c>") << 501 << "5.1.7" << badSender;
-    QTest::newRow("route without colon") << QByteArray("RCPT TO:<@a.org>") << 501 << "5.1.3"
-                                         << badRecipient;
+    QTest::newRow("route without colon")
+        << QByteArray("RCPT TO:<@a.org>") << 501 << "5.1.3" << badRecipient;
     QTest::newRow("null recipient") << QByteArray("RCPT TO:<>") << 501 << "5.1.3" << badRecipient;
     QTest::newRow("bad parameter") << QByteArray("MAIL FROM:<a@b.c> =x") << 501 << "5.5.4"
                                    << "Bad parameter syntax: =x";
-    QTest::newRow("DATA with argument") << QByteArray("DATA x") << 501 << "5.5.4" << "Syntax: DATA";
+    QTest::newRow("DATA with argument") << QByteArray("DATA x") << 501 << "5.5.4"
+                                        << "Syntax: DATA";
     QTest::newRow("AUTH alone") << QByteArray("AUTH") << 501 << "5.5.4"
                                 << "Syntax: AUTH mechanism [initial-response]";
 }

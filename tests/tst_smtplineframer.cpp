@@ -28,17 +28,17 @@ void SmtpLineFramerTest::lines_data()
     QTest::newRow("empty lines") << QByteArray("\r\n\n") << 512 << QByteArrayList{"", ""} << false;
     QTest::newRow("unfinished") << QByteArray("NOOP\r\nQU") << 512 << QByteArrayList{"NOOP"}
                                 << true;
-    QTest::newRow("CR inside a line stays") << QByteArray("a\rb\r\n") << 512
-                                            << QByteArrayList{"a\rb"} << false;
+    QTest::newRow("CR inside a line stays")
+        << QByteArray("a\rb\r\n") << 512 << QByteArrayList{"a\rb"} << false;
     // RFC 5321 section 4.5.3.1.4: 512 octets with the CRLF, even when the line ended in LF.
-    QTest::newRow("at the limit") << QByteArray(510, 'x') + "\r\n" << 512
-                                  << QByteArrayList{QByteArray(510, 'x')} << false;
-    QTest::newRow("one over") << QByteArray(511, 'x') + "\r\nok\r\n" << 512
-                              << QByteArrayList{"<too long>", "ok"} << false;
-    QTest::newRow("one over with LF") << QByteArray(511, 'x') + "\nok\n" << 512
-                                      << QByteArrayList{"<too long>", "ok"} << false;
-    QTest::newRow("far over") << QByteArray(100000, 'x') + "\r\nok\r\n" << 512
-                              << QByteArrayList{"<too long>", "ok"} << false;
+    QTest::newRow("at the limit") << QByteArray(510, 'x') + "\r\n"
+                                  << 512 << QByteArrayList{QByteArray(510, 'x')} << false;
+    QTest::newRow("one over") << QByteArray(511, 'x') + "\r\nok\r\n"
+                              << 512 << QByteArrayList{"<too long>", "ok"} << false;
+    QTest::newRow("one over with LF") << QByteArray(511, 'x') + "\nok\n"
+                                      << 512 << QByteArrayList{"<too long>", "ok"} << false;
+    QTest::newRow("far over") << QByteArray(100000, 'x') + "\r\nok\r\n"
+                              << 512 << QByteArrayList{"<too long>", "ok"} << false;
 }
 
 void SmtpLineFramerTest::lines()

@@ -33,7 +33,8 @@ void SmtpReplyTest::toWire_data()
     SmtpReply multi(250, QStringLiteral("hamburger.edu"));
     multi.lines << QStringLiteral("PIPELINING") << QStringLiteral("HELP");
     QTest::newRow("multi-line") << multi
-                                << QByteArray("250-hamburger.edu\r\n250-PIPELINING\r\n250 HELP\r\n");
+                                << QByteArray(
+                                       "250-hamburger.edu\r\n250-PIPELINING\r\n250 HELP\r\n");
     SmtpReply multiEnhanced(214, QStringLiteral("first"), QStringLiteral("2.0.0"));
     multiEnhanced.lines << QStringLiteral("last");
     QTest::newRow("multi-line enhanced")
@@ -53,8 +54,9 @@ void SmtpReplyTest::toWire()
 
 void SmtpReplyTest::toStringIsOneLine()
 {
-    QCOMPARE(SmtpReply(550, QStringLiteral("<x@y>: User unknown"), QStringLiteral("5.1.1")).toString(),
-             QStringLiteral("550 5.1.1 <x@y>: User unknown"));
+    QCOMPARE(
+        SmtpReply(550, QStringLiteral("<x@y>: User unknown"), QStringLiteral("5.1.1")).toString(),
+        QStringLiteral("550 5.1.1 <x@y>: User unknown"));
     SmtpReply multi(250, QStringLiteral("a"));
     multi.lines << QStringLiteral("b");
     QCOMPARE(multi.toString(), QStringLiteral("250 a b"));
@@ -76,10 +78,10 @@ void SmtpReplyTest::parse_data()
     QTest::newRow("EHLO then pipelined")
         << QByteArray("250-hamburger.edu\r\n250-SIZE 100\r\n250 HELP\r\n250 2.1.0 Ok\r\n354 go\r\n")
         << QList<int>{250, 250, 354} << QStringList{QString(), QStringLiteral("2.1.0"), QString()}
-        << QList<QStringList>{
-               {QStringLiteral("hamburger.edu"), QStringLiteral("SIZE 100"), QStringLiteral("HELP")},
-               {QStringLiteral("Ok")},
-               {QStringLiteral("go")}};
+        << QList<QStringList>{{QStringLiteral("hamburger.edu"), QStringLiteral("SIZE 100"),
+                               QStringLiteral("HELP")},
+                              {QStringLiteral("Ok")},
+                              {QStringLiteral("go")}};
     QTest::newRow("code only and bare LF")
         << QByteArray("250\n334 \r\n") << QList<int>{250, 334} << QStringList{QString(), QString()}
         << QList<QStringList>{{QString()}, {QString()}};

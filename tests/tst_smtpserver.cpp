@@ -54,7 +54,7 @@ ServerSetup modernAuth(const std::function<void(ServerSetup &)> &change = {})
 }
 
 FakeSmtpBackend::Policy policy(SmtpStage stage, const QString &argument, int code,
-                           const QString &enhanced, const QString &text)
+                               const QString &enhanced, const QString &text)
 {
     return {stage, argument, SmtpReply(code, text, enhanced)};
 }
@@ -79,9 +79,12 @@ const QString kClassicGreeting = QStringLiteral("220 hamburger.edu");
 const QString kModernGreeting = QStringLiteral("220 hamburger.edu ESMTP Carteiro");
 const QString kModernEhlo = QStringLiteral("EHLO crepes.fr");
 const QStringList kModernEhloReply = {
-    QStringLiteral("250-hamburger.edu"),           QStringLiteral("250-SIZE 10485760"),
-    QStringLiteral("250-8BITMIME"),                QStringLiteral("250-PIPELINING"),
-    QStringLiteral("250-ENHANCEDSTATUSCODES"),     QStringLiteral("250 HELP"),
+    QStringLiteral("250-hamburger.edu"),
+    QStringLiteral("250-SIZE 10485760"),
+    QStringLiteral("250-8BITMIME"),
+    QStringLiteral("250-PIPELINING"),
+    QStringLiteral("250-ENHANCEDSTATUSCODES"),
+    QStringLiteral("250 HELP"),
 };
 QStringList modernEhloReplyWithAuth()
 {
@@ -226,8 +229,8 @@ void SmtpServerTest::run()
     QByteArray output = session.open();
     output += feed(session, input, Feed(mode));
     QCOMPARE(replyLines(output), expected);
-    const bool closes = !expected.isEmpty() &&
-                        (expected.last().startsWith(u"221 ") || expected.last().startsWith(u"421 "));
+    const bool closes = !expected.isEmpty() && (expected.last().startsWith(u"221 ") ||
+                                                expected.last().startsWith(u"421 "));
     QCOMPARE(session.closing(), closes);
 }
 
@@ -275,8 +278,8 @@ void SmtpServerTest::commands_data()
             QStringList{"250 2.1.0 Ok", "250 2.1.5 Ok", "354 End data with <CR><LF>.<CR><LF>",
                         "250 2.0.0 Ok: queued as C0FFEE1", "221 2.0.0 Bye"});
     add("verbs in any case", classic(),
-        {"helo crepes.fr", "Mail From:<alice@crepes.fr>", "rcpt to:<bob@hamburger.edu>",
-         "data", "hi", ".", "quit"},
+        {"helo crepes.fr", "Mail From:<alice@crepes.fr>", "rcpt to:<bob@hamburger.edu>", "data",
+         "hi", ".", "quit"},
         {kClassicGreeting, "250 Hello crepes.fr, pleased to meet you",
          "250 alice@crepes.fr... Sender ok", "250 bob@hamburger.edu ... Recipient ok",
          "354 Enter mail, end with \".\" on a line by itself", "250 Message accepted for delivery",
@@ -316,7 +319,8 @@ void SmtpServerTest::commands_data()
     add("modern NOOP and RSET", modern(), {"NOOP", "RSET"},
         {kModernGreeting, "250 2.0.0 Ok", "250 2.0.0 Ok"});
     add("HELO again resets the transaction", modern(),
-        {kModernEhlo, "MAIL FROM:<alice@crepes.fr>", "HELO crepes.fr", "RCPT TO:<bob@hamburger.edu>"},
+        {kModernEhlo, "MAIL FROM:<alice@crepes.fr>", "HELO crepes.fr",
+         "RCPT TO:<bob@hamburger.edu>"},
         QStringList{kModernGreeting} + kModernEhloReply +
             QStringList{"250 2.1.0 Ok", "250 hamburger.edu", "503 5.5.1 Error: need MAIL command"});
     add("HELP", classic(), {"HELP"},
@@ -361,17 +365,16 @@ void SmtpServerTest::errors_data()
         {kModernEhlo, "MAIL FROM:alice@crepes.fr", "MAIL FROM alice", "MAIL TO:<alice@crepes.fr>",
          "MAIL FROM:<alice@crepes.fr"},
         QStringList{kModernGreeting} + kModernEhloReply +
-            QStringList{"501 5.5.4 Syntax: MAIL FROM:<address>",
-                        "501 5.5.4 Syntax: MAIL FROM:<address>",
-                        "501 5.5.4 Syntax: MAIL FROM:<address>",
-                        "501 5.5.4 Syntax: MAIL FROM:<address>"});
+            QStringList{
+                "501 5.5.4 Syntax: MAIL FROM:<address>", "501 5.5.4 Syntax: MAIL FROM:<address>",
+                "501 5.5.4 Syntax: MAIL FROM:<address>", "501 5.5.4 Syntax: MAIL FROM:<address>"});
     add("MAIL with a garbled address", modern(),
         {kModernEhlo, "MAIL FROM:<alice@@crepes.fr>", "MAIL FROM:<alice@crepes..fr>",
          "MAIL FROM:<al ice@crepes.fr>", "MAIL FROM:<alice@crepes.fr>junk"},
         QStringList{kModernGreeting} + kModernEhloReply +
-            QStringList{"501 5.1.7 Bad sender address syntax", "501 5.1.7 Bad sender address syntax",
-                        "501 5.1.7 Bad sender address syntax",
-                        "501 5.5.4 Syntax: MAIL FROM:<address>"});
+            QStringList{
+                "501 5.1.7 Bad sender address syntax", "501 5.1.7 Bad sender address syntax",
+                "501 5.1.7 Bad sender address syntax", "501 5.5.4 Syntax: MAIL FROM:<address>"});
     add("RCPT with a garbled or null address", classic(),
         {"HELO crepes.fr", "MAIL FROM: <alice@crepes.fr>", "RCPT TO: <>", "RCPT TO: bob",
          "RCPT TO: <bob@ham burger.edu>"},
@@ -391,7 +394,8 @@ void SmtpServerTest::errors_data()
                         "501 5.5.4 Bad parameter syntax: SIZE="});
     add("MAIL before HELO", classic(), {"MAIL FROM: <alice@crepes.fr>"},
         {kClassicGreeting, "503 Polite people say HELO first"});
-    add("modern MAIL before HELO", modern(), {"MAIL FROM:<alice@crepes.fr>", "RCPT TO:<bob>", "DATA"},
+    add("modern MAIL before HELO", modern(),
+        {"MAIL FROM:<alice@crepes.fr>", "RCPT TO:<bob>", "DATA"},
         {kModernGreeting, "503 5.5.1 Error: send HELO/EHLO first",
          "503 5.5.1 Error: send HELO/EHLO first", "503 5.5.1 Error: send HELO/EHLO first"});
     add("RCPT before MAIL", modern(), {kModernEhlo, "RCPT TO:<bob@hamburger.edu>"},
@@ -487,8 +491,11 @@ void SmtpServerTest::limits_data()
         manyReplies << (i <= 100 ? QStringLiteral("250 2.1.5 Ok")
                                  : QStringLiteral("452 4.5.3 Error: too many recipients"));
     }
-    manyRecipients << "DATA" << "hi" << ".";
-    manyReplies << "354 End data with <CR><LF>.<CR><LF>" << "250 2.0.0 Ok: queued as C0FFEE1";
+    manyRecipients << "DATA"
+                   << "hi"
+                   << ".";
+    manyReplies << "354 End data with <CR><LF>.<CR><LF>"
+                << "250 2.0.0 Ok: queued as C0FFEE1";
     add("452 after 100 recipients", modern(), manyRecipients, manyReplies);
     add("classic 452", classic([](ServerSetup &s) { s.config.maxRecipients = 1; }),
         {"HELO crepes.fr", "MAIL FROM: <alice@crepes.fr>", "RCPT TO: <bob@hamburger.edu>",
@@ -509,8 +516,7 @@ void SmtpServerTest::limits_data()
         {kModernEhlo, "MAIL FROM:<alice@crepes.fr>", "RCPT TO:<bob@hamburger.edu>", "DATA",
          "0123456789012345678901234567890123456789", ".", "MAIL FROM:<alice@crepes.fr>",
          "RCPT TO:<bob@hamburger.edu>", "DATA", "short", "."},
-        QStringList{kModernGreeting, "250-hamburger.edu", "250-SIZE 40"} +
-            kModernEhloReply.mid(2) +
+        QStringList{kModernGreeting, "250-hamburger.edu", "250-SIZE 40"} + kModernEhloReply.mid(2) +
             QStringList{"250 2.1.0 Ok", "250 2.1.5 Ok", "354 End data with <CR><LF>.<CR><LF>",
                         "552 5.3.4 Error: message file too big", "250 2.1.0 Ok", "250 2.1.5 Ok",
                         "354 End data with <CR><LF>.<CR><LF>", "250 2.0.0 Ok: queued as C0FFEE1"});
@@ -583,8 +589,8 @@ void SmtpServerTest::vrfyAndExpn_data()
         {kClassicGreeting, "252 Cannot EXPN list, but will accept message and attempt delivery"});
     add("EXPN 502 (the default)", classic([](ServerSetup &s) { s.config.expnMode = 502; }),
         {"EXPN staff"}, {kClassicGreeting, "502 EXPN command is disabled"});
-    add("modern EXPN 502", modern([](ServerSetup &s) { s.config.expnMode = 502; }),
-        {"EXPN staff"}, {kModernGreeting, "502 5.5.1 EXPN command is disabled"});
+    add("modern EXPN 502", modern([](ServerSetup &s) { s.config.expnMode = 502; }), {"EXPN staff"},
+        {kModernGreeting, "502 5.5.1 EXPN command is disabled"});
 }
 
 void SmtpServerTest::vrfyAndExpn()
@@ -601,15 +607,13 @@ void SmtpServerTest::authentication_data()
     add("AUTH PLAIN, then relay", modernAuth(),
         {kModernEhlo, "AUTH PLAIN " + kPlainBob, "MAIL FROM:<bob@hamburger.edu>",
          "RCPT TO:<eve@elsewhere.org>"},
-        hello + QStringList{"235 2.7.0 Authentication successful", "250 2.1.0 Ok",
-                            "250 2.1.5 Ok"});
+        hello + QStringList{"235 2.7.0 Authentication successful", "250 2.1.0 Ok", "250 2.1.5 Ok"});
     add("AUTH PLAIN with a wrong password", modernAuth(),
         {kModernEhlo, "AUTH PLAIN " + kPlainWrong, "MAIL FROM:<bob@hamburger.edu>",
          "RCPT TO:<eve@elsewhere.org>"},
         hello + QStringList{"535 5.7.8 Error: authentication failed: authentication failure",
                             "250 2.1.0 Ok", "554 5.7.1 <eve@elsewhere.org>: Relay access denied"});
-    add("AUTH PLAIN with an empty challenge", modernAuth(),
-        {kModernEhlo, "auth plain", kPlainBob},
+    add("AUTH PLAIN with an empty challenge", modernAuth(), {kModernEhlo, "auth plain", kPlainBob},
         hello + QStringList{"334 ", "235 2.7.0 Authentication successful"});
     add("AUTH LOGIN", modernAuth(),
         {kModernEhlo, "AUTH LOGIN", base64("bob@hamburger.edu"), base64("ketchup")},
@@ -620,8 +624,8 @@ void SmtpServerTest::authentication_data()
         hello + QStringList{"334 UGFzc3dvcmQ6",
                             "535 5.7.8 Error: authentication failed: authentication failure"});
     add("AUTH LOGIN cancelled", modernAuth(), {kModernEhlo, "AUTH LOGIN", "*", "NOOP"},
-        hello + QStringList{"334 VXNlcm5hbWU6", "501 5.7.0 Authentication aborted",
-                            "250 2.0.0 Ok"});
+        hello +
+            QStringList{"334 VXNlcm5hbWU6", "501 5.7.0 Authentication aborted", "250 2.0.0 Ok"});
     add("AUTH with bad base64", modernAuth(), {kModernEhlo, "AUTH PLAIN !!!!", "AUTH LOGIN", "@@"},
         hello + QStringList{"501 5.5.2 Cannot decode response", "334 VXNlcm5hbWU6",
                             "501 5.5.2 Cannot decode response"});
@@ -629,7 +633,8 @@ void SmtpServerTest::authentication_data()
         hello + QStringList{"504 5.5.4 Unrecognized authentication type"});
     add("AUTH before EHLO", modernAuth(), {"AUTH PLAIN " + kPlainBob},
         {kModernGreeting, "503 5.5.1 Error: send HELO/EHLO first"});
-    add("AUTH twice", modernAuth(), {kModernEhlo, "AUTH PLAIN " + kPlainBob, "AUTH PLAIN " + kPlainBob},
+    add("AUTH twice", modernAuth(),
+        {kModernEhlo, "AUTH PLAIN " + kPlainBob, "AUTH PLAIN " + kPlainBob},
         hello + QStringList{"235 2.7.0 Authentication successful",
                             "503 5.5.1 Error: already authenticated"});
     add("AUTH not offered", modern(), {kModernEhlo, "AUTH PLAIN " + kPlainBob},
@@ -660,33 +665,28 @@ void SmtpServerTest::authentication()
 void SmtpServerTest::policies_data()
 {
     columns();
-    add("connect refused with 554",
-        modern([](ServerSetup &s) {
+    add("connect refused with 554", modern([](ServerSetup &s) {
             s.policies << policy(SmtpStage::Connect, {}, 554, "5.7.1",
                                  "hamburger.edu Service unavailable");
         }),
         {kModernEhlo, "MAIL FROM:<alice@crepes.fr>", "QUIT"},
-        {"554 5.7.1 hamburger.edu Service unavailable",
-         "503 5.5.1 Error: bad sequence of commands", "503 5.5.1 Error: bad sequence of commands",
-         "221 2.0.0 Bye"});
-    add("connect refused with 421",
-        classic([](ServerSetup &s) {
+        {"554 5.7.1 hamburger.edu Service unavailable", "503 5.5.1 Error: bad sequence of commands",
+         "503 5.5.1 Error: bad sequence of commands", "221 2.0.0 Bye"});
+    add("connect refused with 421", classic([](ServerSetup &s) {
             s.policies << policy(SmtpStage::Connect, {}, 421, "4.3.2",
                                  "hamburger.edu Service not available, closing transmission "
                                  "channel");
         }),
         {"HELO crepes.fr", "QUIT"},
         {"421 hamburger.edu Service not available, closing transmission channel"});
-    add("HELO refused",
-        modern([](ServerSetup &s) {
+    add("HELO refused", modern([](ServerSetup &s) {
             s.policies << policy(SmtpStage::Helo, "crepes.fr", 550, "5.7.1",
                                  "<crepes.fr>: Helo command rejected: Access denied");
         }),
         {kModernEhlo, "MAIL FROM:<alice@crepes.fr>"},
         {kModernGreeting, "550 5.7.1 <crepes.fr>: Helo command rejected: Access denied",
          "503 5.5.1 Error: send HELO/EHLO first"});
-    add("sender refused",
-        modern([](ServerSetup &s) {
+    add("sender refused", modern([](ServerSetup &s) {
             s.policies << policy(SmtpStage::Mail, "alice@crepes.fr", 553, "5.7.1",
                                  "<alice@crepes.fr>: Sender address rejected: Access denied");
         }),
@@ -694,8 +694,7 @@ void SmtpServerTest::policies_data()
         QStringList{kModernGreeting} + kModernEhloReply +
             QStringList{"553 5.7.1 <alice@crepes.fr>: Sender address rejected: Access denied",
                         "503 5.5.1 Error: need MAIL command"});
-    add("one recipient refused for now",
-        modern([](ServerSetup &s) {
+    add("one recipient refused for now", modern([](ServerSetup &s) {
             s.policies << policy(SmtpStage::Rcpt, "bob@hamburger.edu", 450, "4.2.1",
                                  "<bob@hamburger.edu>: Recipient address rejected: Mailbox busy");
         }),
@@ -706,25 +705,22 @@ void SmtpServerTest::policies_data()
                         "450 4.2.1 <bob@hamburger.edu>: Recipient address rejected: Mailbox busy",
                         "503 5.5.1 Error: need RCPT command", "250 2.1.5 Ok",
                         "354 End data with <CR><LF>.<CR><LF>", "250 2.0.0 Ok: queued as C0FFEE1"});
-    add("DATA refused",
-        classic([](ServerSetup &s) {
+    add("DATA refused", classic([](ServerSetup &s) {
             s.policies << policy(SmtpStage::Data, {}, 554, "5.7.1", "Transaction failed");
         }),
-        {"HELO crepes.fr", "MAIL FROM: <alice@crepes.fr>", "RCPT TO: <bob@hamburger.edu>",
-         "DATA", "RSET"},
+        {"HELO crepes.fr", "MAIL FROM: <alice@crepes.fr>", "RCPT TO: <bob@hamburger.edu>", "DATA",
+         "RSET"},
         {kClassicGreeting, "250 Hello crepes.fr, pleased to meet you",
          "250 alice@crepes.fr... Sender ok", "250 bob@hamburger.edu ... Recipient ok",
          "554 Transaction failed", "250 Ok"});
-    add("421 in the middle closes",
-        modern([](ServerSetup &s) {
+    add("421 in the middle closes", modern([](ServerSetup &s) {
             s.policies << policy(SmtpStage::Rcpt, {}, 421, "4.3.0",
                                  "hamburger.edu Error: queue file write error");
         }),
         {kModernEhlo, "MAIL FROM:<alice@crepes.fr>", "RCPT TO:<bob@hamburger.edu>", "NOOP"},
         QStringList{kModernGreeting} + kModernEhloReply +
             QStringList{"250 2.1.0 Ok", "421 4.3.0 hamburger.edu Error: queue file write error"});
-    add("the queue refuses the message",
-        modern([](ServerSetup &s) {
+    add("the queue refuses the message", modern([](ServerSetup &s) {
             s.acceptFailure = SmtpReply(452, "<bob@hamburger.edu>: Mailbox full", "4.2.2");
         }),
         {kModernEhlo, "MAIL FROM:<alice@crepes.fr>", "RCPT TO:<bob@hamburger.edu>", "DATA", "hi",
@@ -779,13 +775,13 @@ void SmtpServerTest::dotStuffingRemoved()
 void SmtpServerTest::severalTransactions()
 {
     QFETCH(int, mode);
-    const Played played = play(
-        classic(),
-        wire({"HELO crepes.fr", "MAIL FROM: <alice@crepes.fr>", "RCPT TO: <bob@hamburger.edu>",
-              "DATA", "first", ".", "MAIL FROM: <carol@crepes.fr>", "RCPT TO: <carol@hamburger.edu>",
-              "RCPT TO: <bob@hamburger.edu>", "RCPT TO: <BOB@hamburger.edu>", "DATA", "second",
-              ".", "QUIT"}),
-        Feed(mode));
+    const Played played =
+        play(classic(),
+             wire({"HELO crepes.fr", "MAIL FROM: <alice@crepes.fr>", "RCPT TO: <bob@hamburger.edu>",
+                   "DATA", "first", ".", "MAIL FROM: <carol@crepes.fr>",
+                   "RCPT TO: <carol@hamburger.edu>", "RCPT TO: <bob@hamburger.edu>",
+                   "RCPT TO: <BOB@hamburger.edu>", "DATA", "second", ".", "QUIT"}),
+             Feed(mode));
     QCOMPARE(played.accepted.size(), 2);
     const SmtpEnvelope &first = played.accepted.at(0).envelope;
     QCOMPARE(first.heloName, QStringLiteral("crepes.fr"));
@@ -797,8 +793,8 @@ void SmtpServerTest::severalTransactions()
     QCOMPARE(second.heloName, QStringLiteral("crepes.fr"));
     QCOMPARE(second.sender, QStringLiteral("carol@crepes.fr"));
     // The same mailbox named twice is delivered once.
-    QCOMPARE(second.recipients,
-             (QStringList{QStringLiteral("carol@hamburger.edu"), QStringLiteral("bob@hamburger.edu")}));
+    QCOMPARE(second.recipients, (QStringList{QStringLiteral("carol@hamburger.edu"),
+                                             QStringLiteral("bob@hamburger.edu")}));
     QCOMPARE(played.accepted.at(1).data, QByteArray("second\r\n"));
     QCOMPARE(played.output.count("250 Message accepted for delivery\r\n"), 2);
 }
@@ -832,8 +828,8 @@ void SmtpServerTest::oversizedMessageNotKept()
     FakeSmtpBackend backend;
     SmtpServerSession session(setup.config, &backend);
     session.open();
-    session.receive(wire({kModernEhlo, "MAIL FROM:<alice@crepes.fr>", "RCPT TO:<bob@hamburger.edu>",
-                          "DATA"}));
+    session.receive(
+        wire({kModernEhlo, "MAIL FROM:<alice@crepes.fr>", "RCPT TO:<bob@hamburger.edu>", "DATA"}));
     const QByteArray line = QByteArray(98, 'z') + "\r\n";
     for (int i = 0; i < 100; ++i)
         QVERIFY(session.receive(line).isEmpty());

@@ -158,8 +158,8 @@ struct SmtpClientSession::Private
     // A reply that ends the transaction for every recipient not yet decided; then QUIT.
     void failAll(const SmtpReply &reply)
     {
-        const Outcome outcome = reply.isPermanent() ? Outcome::PermanentFailure
-                                                    : Outcome::TemporaryFailure;
+        const Outcome outcome =
+            reply.isPermanent() ? Outcome::PermanentFailure : Outcome::TemporaryFailure;
         decideUndecided(outcome, reply.toString(), true);
         enter(State::Quit);
     }

@@ -14,12 +14,12 @@ namespace carteiro::core {
 // One message to hand over to an SMTP server.
 struct SmtpOutgoing
 {
-    QString heloName;  // the client's own name, said after HELO/EHLO
+    QString heloName; // the client's own name, said after HELO/EHLO
     SmtpStyle style = SmtpStyle::Classic;
-    QString sender;    // empty for the null reverse-path <> (bounces)
+    QString sender; // empty for the null reverse-path <> (bounces)
     QStringList recipients;
-    QByteArray data;   // headers and body with CRLF line ends, not yet dot-stuffed
-    QString authUser;  // when set and the server offers AUTH PLAIN, authenticate first
+    QByteArray data;  // headers and body with CRLF line ends, not yet dot-stuffed
+    QString authUser; // when set and the server offers AUTH PLAIN, authenticate first
     QString authPassword;
 };
 
@@ -29,7 +29,7 @@ struct SmtpDeliveryResult
     enum class Outcome { Delivered, TemporaryFailure, PermanentFailure };
     QString recipient;
     Outcome outcome = Outcome::TemporaryFailure;
-    QString diagnostic; // the server's reply ("550 5.1.1 ...") or the network error
+    QString diagnostic;      // the server's reply ("550 5.1.1 ...") or the network error
     bool fromServer = false; // the diagnostic is a server reply, not a network failure
 };
 

@@ -10,7 +10,21 @@
 namespace carteiro::core {
 
 // The commands of RFC 5321 section 4.1.1, plus AUTH (RFC 4954).
-enum class SmtpVerb { Helo, Ehlo, Mail, Rcpt, Data, Rset, Noop, Quit, Vrfy, Expn, Help, Turn, Auth };
+enum class SmtpVerb {
+    Helo,
+    Ehlo,
+    Mail,
+    Rcpt,
+    Data,
+    Rset,
+    Noop,
+    Quit,
+    Vrfy,
+    Expn,
+    Help,
+    Turn,
+    Auth
+};
 
 struct SmtpCommand
 {

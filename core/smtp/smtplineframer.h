@@ -41,7 +41,7 @@ public:
 
 private:
     QByteArray m_buffer;
-    qsizetype m_position = 0; // start of the first unread line in m_buffer
+    qsizetype m_position = 0;  // start of the first unread line in m_buffer
     bool m_discarding = false; // inside a too-long line, dropping bytes up to its LF
 };
 

@@ -45,8 +45,8 @@ std::optional<QByteArray> decodeBase64(const QString &text)
 {
     if (text == u"=")
         return QByteArray();
-    const auto decoded = QByteArray::fromBase64Encoding(
-        text.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded =
+        QByteArray::fromBase64Encoding(text.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok)
         return std::nullopt;
     return decoded.decoded;
@@ -108,8 +108,8 @@ struct SmtpServerSession::Private
     // A connect policy refused the session (a 554 greeting): RFC 5321 section 3.1 has the
     // server wait for QUIT and answer 503 to anything else.
     bool connectRejected = false;
-    int errorCount = 0;   // 500, 501 and 503 replies, towards hardErrorLimit
-    int lastCode = 0;     // the code of the last reply written
+    int errorCount = 0;     // 500, 501 and 503 replies, towards hardErrorLimit
+    int lastCode = 0;       // the code of the last reply written
     int recipientCount = 0; // RCPTs accepted in this transaction, duplicates included
     SmtpEnvelope envelope;
     QByteArray output;
@@ -250,7 +250,8 @@ struct SmtpServerSession::Private
     }
     SmtpReply userUnknown(const QString &address) const
     {
-        return styled(550, QStringLiteral("5.1.1"), u'<' + address + QStringLiteral(">... User unknown"),
+        return styled(550, QStringLiteral("5.1.1"),
+                      u'<' + address + QStringLiteral(">... User unknown"),
                       u'<' + address +
                           QStringLiteral(">: Recipient address rejected: User unknown in local "
                                          "recipient table"));
@@ -258,9 +259,9 @@ struct SmtpServerSession::Private
     SmtpReply cannotVerify(const QString &what) const
     {
         // RFC 5321 section 3.5.3: 252 when the server will not say, but will try delivery.
-        return styled(252, QStringLiteral("2.5.2"),
-                      QStringLiteral("Cannot %1, but will accept message and attempt delivery")
-                          .arg(what));
+        return styled(
+            252, QStringLiteral("2.5.2"),
+            QStringLiteral("Cannot %1, but will accept message and attempt delivery").arg(what));
     }
     SmtpReply disabled(const QString &verb) const
     {
@@ -270,7 +271,8 @@ struct SmtpServerSession::Private
     {
         if (error.kind == SmtpCommandError::Kind::UnknownCommand)
             return styled(500, error.enhanced,
-                          QStringLiteral("Command unrecognized: \"%1\"").arg(error.verb), error.text);
+                          QStringLiteral("Command unrecognized: \"%1\"").arg(error.verb),
+                          error.text);
         return styled(501, error.enhanced, error.text);
     }
 
@@ -644,14 +646,14 @@ struct SmtpServerSession::Private
             answer.lines = QStringList{
                 config.greeting,
                 QStringLiteral("SIZE %1").arg(config.maxMessageSize), // RFC 1870
-                QStringLiteral("8BITMIME"),                          // RFC 6152
-                QStringLiteral("PIPELINING"),                        // RFC 2920
-                QStringLiteral("ENHANCEDSTATUSCODES"),               // RFC 2034
+                QStringLiteral("8BITMIME"),                           // RFC 6152
+                QStringLiteral("PIPELINING"),                         // RFC 2920
+                QStringLiteral("ENHANCEDSTATUSCODES"),                // RFC 2034
                 QStringLiteral("HELP"),
             };
         } else {
-            answer.lines = QStringList{
-                QStringLiteral("%1 Hello %2").arg(config.greeting, command.argument)};
+            answer.lines =
+                QStringList{QStringLiteral("%1 Hello %2").arg(config.greeting, command.argument)};
         }
         if (config.offerAuth)
             answer.lines.append(QStringLiteral("AUTH PLAIN LOGIN")); // RFC 4954
@@ -688,9 +690,11 @@ struct SmtpServerSession::Private
             // through us (RFC 5321 section 3.6.2 leaves the policy to the server).
             if (!config.trustedClient && !authenticated()) {
                 // Postfix answers 554, sendmail (the classic dialogue) 550.
-                reply(modern() ? SmtpReply(554, u'<' + address + QStringLiteral(">: Relay access denied"),
-                                           QStringLiteral("5.7.1"))
-                               : SmtpReply(550, u'<' + address + QStringLiteral(">... Relaying denied")));
+                reply(
+                    modern()
+                        ? SmtpReply(554, u'<' + address + QStringLiteral(">: Relay access denied"),
+                                    QStringLiteral("5.7.1"))
+                        : SmtpReply(550, u'<' + address + QStringLiteral(">... Relaying denied")));
                 return;
             }
         } else if (!listMembers(address) && !backend->hasMailbox(address)) {

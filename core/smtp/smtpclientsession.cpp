@@ -292,8 +292,9 @@ struct SmtpClientSession::Private
         return QStringLiteral("closing the session");
     }
 
-    // The Finished callback runs last, once, after the session has done all its work: the
-    // caller may act on the results (even drop the session) from inside it.
+    // The Finished callback runs once, as the last thing a call does, so the session is in
+    // its final state when the caller reads the results. The callback lives in the session:
+    // the caller must not destroy the session from inside it (defer that to a later event).
     void notifyIfFinished()
     {
         if (!finishPending || finishDone)

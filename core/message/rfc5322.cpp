@@ -54,23 +54,23 @@ QByteArray body(const QByteArray &raw)
 QByteArray formatField(const QString &name, const QString &value)
 {
     constexpr int kFoldAt = 78; // RFC 5322 section 2.1.1: SHOULD be no more than 78
-    if (name.size() + 2 + value.size() <= kFoldAt) {
-        QByteArray line;
-        line.reserve(name.size() + value.size() * 3 + 4);
-        line += name.toUtf8();
-        line += ": ";
-        line += value.toUtf8();
-        line += "\r\n";
-        if (line.size() <= kFoldAt + 2)
-            return line;
-    }
-    QByteArray out = name.toUtf8() + ": ";
-    int lineLength = int(out.size());
-    const QStringList words = value.split(QLatin1Char(' '));
-    for (int i = 0; i < words.size(); ++i) {
-        const QByteArray word = words[i].toUtf8();
-        if (i > 0) {
-            if (lineLength + 1 + word.size() > kFoldAt) {
+    const QByteArray words = value.toUtf8();
+    QByteArray out;
+    out.reserve(name.size() + words.size() + words.size() / kFoldAt * 3 + 8);
+    out += name.toUtf8();
+    out += ": ";
+    if (out.size() + words.size() <= kFoldAt)
+        return out + words + "\r\n";
+    // Fold at the last space that keeps the line short (a word longer than a line stays whole).
+    qsizetype lineLength = out.size();
+    qsizetype pos = 0;
+    while (pos < words.size()) {
+        qsizetype end = words.indexOf(' ', pos);
+        if (end < 0)
+            end = words.size();
+        const qsizetype wordLength = end - pos;
+        if (pos > 0) {
+            if (lineLength + 1 + wordLength > kFoldAt) {
                 out += "\r\n ";
                 lineLength = 1;
             } else {
@@ -78,8 +78,9 @@ QByteArray formatField(const QString &name, const QString &value)
                 ++lineLength;
             }
         }
-        out += word;
-        lineLength += int(word.size());
+        out.append(words.constData() + pos, wordLength);
+        lineLength += wordLength;
+        pos = end + 1;
     }
     return out + "\r\n";
 }

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
+#include <QSet>
 #include <QTextStream>
 
 #include <cstdio>
@@ -154,6 +155,9 @@ int talkCommand(const QStringList &args)
         return kExitInvalidScenario;
     }
     World world(std::move(loaded.scenario));
+    // Faults that start at 0s are in force when the student connects.
+    world.simulation().runUntil(0);
+    const std::size_t before = world.trace().size();
     QString error;
     std::unique_ptr<LineSession> session = world.openServerSession(host, port, &error);
     if (!session) {
@@ -169,6 +173,18 @@ int talkCommand(const QStringList &args)
         bytes += '\n';
         writeOut(session->receive(bytes));
         std::fflush(stdout);
+    }
+    // What became of the mail the session handed over: the world plays on from here, and
+    // the story goes to standard error so the session's own output stays clean.
+    session.reset();
+    QSet<QString> accepted;
+    for (std::size_t i = before; i < world.trace().size(); ++i)
+        if (world.trace().typeAt(i) == TraceEvent::Type::Queue)
+            accepted.insert(world.trace().at(i).messageId);
+    world.run();
+    for (const TraceEvent &event : world.trace()) {
+        if (event.type != TraceEvent::Type::Line && accepted.contains(event.messageId))
+            std::fprintf(stderr, "%s\n", event.toText().toUtf8().constData());
     }
     return kExitOk;
 }

@@ -82,9 +82,19 @@ Trace::Trace()
 
 Trace::~Trace() = default;
 
+Trace::Record &Trace::push()
+{
+    if (m_size == m_chunks.size() * kChunk)
+        m_chunks.push_back(std::make_unique<Record[]>(kChunk));
+    Record &slot = m_chunks.back()[m_size % kChunk];
+    ++m_size;
+    return slot;
+}
+
 void Trace::clear()
 {
-    m_records.clear();
+    m_chunks.clear();
+    m_size = 0;
     m_blocks.clear();
     m_used = 0;
     m_extras.clear();
@@ -130,7 +140,9 @@ QString Trace::textOf(const Record &record) const
 void Trace::append(const TraceEvent &event)
 {
     const QByteArray text = event.text.toUtf8();
-    Record record{};
+    if (!event.extra.isEmpty())
+        m_extras[m_size] = event.extra;
+    Record &record = push();
     record.time = event.time;
     record.arrival = event.arrival;
     record.textOffset = store(text.constData(), int(text.size()));
@@ -143,9 +155,6 @@ void Trace::append(const TraceEvent &event)
     record.port = quint16(event.port);
     record.type = quint8(event.type);
     record.direction = quint8(event.direction);
-    if (!event.extra.isEmpty())
-        m_extras[m_records.size()] = event.extra;
-    m_records.push_back(record);
 }
 
 Trace::Names Trace::names(const QString &protocol, const QString &client, const QString &server,
@@ -157,7 +166,7 @@ Trace::Names Trace::names(const QString &protocol, const QString &client, const 
 void Trace::appendLine(SimTime time, SimTime arrival, const Names &names, bool fromClient,
                        const char *text, int length, quint64 connection, int port)
 {
-    Record record{};
+    Record &record = push();
     record.time = time;
     record.arrival = arrival;
     record.textOffset = store(text, length);
@@ -171,12 +180,11 @@ void Trace::appendLine(SimTime time, SimTime arrival, const Names &names, bool f
     record.type = quint8(TraceEvent::Type::Line);
     record.direction = quint8(fromClient ? TraceEvent::Direction::ClientToServer
                                          : TraceEvent::Direction::ServerToClient);
-    m_records.push_back(record);
 }
 
 TraceEvent Trace::at(std::size_t index) const
 {
-    const Record &record = m_records[index];
+    const Record &record = this->record(index);
     TraceEvent event;
     event.time = record.time;
     event.type = TraceEvent::Type(record.type);

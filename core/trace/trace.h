@@ -62,12 +62,12 @@ public:
     void appendLine(SimTime time, SimTime arrival, const Names &names, bool fromClient,
                     const char *text, int length, quint64 connection, int port);
 
-    std::size_t size() const { return m_records.size(); }
-    bool isEmpty() const { return m_records.empty(); }
+    std::size_t size() const { return m_size; }
+    bool isEmpty() const { return m_size == 0; }
     TraceEvent at(std::size_t index) const;
     // Cheap looks without building the whole event.
-    SimTime timeAt(std::size_t index) const { return m_records[index].time; }
-    TraceEvent::Type typeAt(std::size_t index) const { return TraceEvent::Type(m_records[index].type); }
+    SimTime timeAt(std::size_t index) const { return record(index).time; }
+    TraceEvent::Type typeAt(std::size_t index) const { return TraceEvent::Type(record(index).type); }
     void clear();
 
     // For range-for: `for (const TraceEvent &e : trace)` builds each event as it goes.
@@ -106,11 +106,16 @@ private:
         quint8 type;
         quint8 direction;
     };
+    // Records live in fixed-size chunks: appending never moves the ones already stored.
+    static constexpr std::size_t kChunk = 1 << 16;
+    const Record &record(std::size_t index) const { return m_chunks[index / kChunk][index % kChunk]; }
+    Record &push();
     quint32 intern(const QString &name);
     quint64 store(const char *text, int length);
     QString textOf(const Record &record) const;
 
-    std::vector<Record> m_records;
+    std::vector<std::unique_ptr<Record[]>> m_chunks;
+    std::size_t m_size = 0;
     std::vector<QString> m_names; // interned protocol, host and queue-id strings; 0 is ""
     QHash<QString, quint32> m_nameIds;
     std::vector<std::unique_ptr<char[]>> m_blocks; // the text arena, in fixed-size blocks

@@ -18,7 +18,16 @@ EventId Simulation::scheduleAt(SimTime time, Action action)
     if (time < m_now)
         time = m_now;
     const EventId id = m_sequence++;
-    m_heap.push_back(Event{time, id, std::move(action)});
+    quint32 slot;
+    if (m_freeSlots.empty()) {
+        slot = quint32(m_actions.size());
+        m_actions.push_back(std::move(action));
+    } else {
+        slot = m_freeSlots.back();
+        m_freeSlots.pop_back();
+        m_actions[slot] = std::move(action);
+    }
+    m_heap.push_back(Event{time, id, slot});
     std::push_heap(m_heap.begin(), m_heap.end(), later);
     return id;
 }
@@ -37,6 +46,8 @@ void Simulation::dropCancelledHead()
             return;
         m_cancelled.erase(found);
         std::pop_heap(m_heap.begin(), m_heap.end(), later);
+        m_actions[m_heap.back().slot] = nullptr;
+        m_freeSlots.push_back(m_heap.back().slot);
         m_heap.pop_back();
     }
 }
@@ -59,13 +70,16 @@ bool Simulation::step()
     if (m_heap.empty())
         return false;
     std::pop_heap(m_heap.begin(), m_heap.end(), later);
-    Event event = std::move(m_heap.back());
+    const Event event = m_heap.back();
     m_heap.pop_back();
     Q_ASSERT(event.time >= m_now);
     m_now = event.time;
     ++m_executed;
-    if (event.action)
-        event.action();
+    Action action = std::move(m_actions[event.slot]);
+    m_actions[event.slot] = nullptr;
+    m_freeSlots.push_back(event.slot);
+    if (action)
+        action();
     return true;
 }
 

@@ -53,11 +53,13 @@ public:
     std::mt19937_64 randomStream(const QByteArray &component) const;
 
 private:
+    // The heap holds small plain entries; the actions wait in slots, so sifting the heap
+    // moves 24 bytes instead of a std::function.
     struct Event
     {
         SimTime time;
         quint64 sequence; // also the event's id
-        Action action;
+        quint32 slot;     // index into m_actions
     };
     // Heap order: the earliest (time, sequence) on top.
     static bool later(const Event &a, const Event &b)
@@ -72,6 +74,8 @@ private:
     quint64 m_sequence = 0;
     quint64 m_executed = 0;
     std::vector<Event> m_heap;
+    std::vector<Action> m_actions;
+    std::vector<quint32> m_freeSlots;
     std::unordered_set<EventId> m_cancelled; // cancelled but still in the heap
 };
 

@@ -138,6 +138,7 @@ private slots:
     void telnetSession();
     void faultRefuseIsRetried();
     void faultRejectTemporaryAndPermanent();
+    void faultRejectAtGreeting();
     void faultNoMxBounces();
     void faultDnsFailRetries();
     void faultMailboxFull();
@@ -439,6 +440,28 @@ void TestWorld::faultRejectTemporaryAndPermanent()
     QVERIFY(events(*permanent, TraceEvent::Type::Retry).isEmpty());
     QCOMPARE(events(*permanent, TraceEvent::Type::Bounce).size(), 1);
     QCOMPARE(inbox(*permanent, QStringLiteral("alice@crepes.fr")).size(), std::size_t(1));
+}
+
+void TestWorld::faultRejectAtGreeting()
+{
+    // 421 instead of 220: the server is busy; the sender tries again on schedule.
+    auto busy = playText(twoDomains(
+        "  - fault: {kind: reject, host: mail.hamburger.edu, stage: connect, code: 421, "
+        "text: \"hamburger.edu busy, try later\", for: 10m}\n" + kSendToBob));
+    QVERIFY(busy);
+    const QStringList lines = dialogue(*busy, QStringLiteral("mail.crepes.fr"), QStringLiteral("mail.hamburger.edu"));
+    QCOMPARE(lines.first(), QStringLiteral("S: 421 hamburger.edu busy, try later"));
+    QCOMPARE(events(*busy, TraceEvent::Type::Retry).size(), 1);
+    QCOMPARE(inbox(*busy, QStringLiteral("bob@hamburger.edu")).size(), std::size_t(1));
+
+    // 554 instead of 220: no mail from anyone; a permanent failure, bounced at once.
+    auto closed = playText(twoDomains(
+        "  - fault: {kind: reject, host: mail.hamburger.edu, stage: connect, code: 554}\n" + kSendToBob));
+    QVERIFY(closed);
+    QVERIFY(dialogue(*closed, QStringLiteral("mail.crepes.fr"), QStringLiteral("mail.hamburger.edu"))
+                .first().startsWith(QStringLiteral("S: 554")));
+    QVERIFY(events(*closed, TraceEvent::Type::Retry).isEmpty());
+    QCOMPARE(events(*closed, TraceEvent::Type::Bounce).size(), 1);
 }
 
 void TestWorld::faultNoMxBounces()

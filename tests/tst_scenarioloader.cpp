@@ -33,6 +33,8 @@ private slots:
     void everyMalformedFileHasARow();
     void unreadableFile();
     void damagedFilesNeverThrow();
+    void yamlParserTraps_data();
+    void yamlParserTraps();
     void errorToString();
 
 private:
@@ -160,7 +162,8 @@ void TestScenarioLoader::contractExample()
     QCOMPARE(s.version, 1);
     QCOMPARE(s.title.en, QStringLiteral("Alice sends mail to Bob"));
     QCOMPARE(s.title.pt, QStringLiteral("Alice envia uma mensagem para Bob"));
-    QCOMPARE(s.title.text(QStringLiteral("pt_BR")), QStringLiteral("Alice envia uma mensagem para Bob"));
+    QCOMPARE(s.title.text(QStringLiteral("pt_BR")),
+             QStringLiteral("Alice envia uma mensagem para Bob"));
     QCOMPARE(s.summary.en, QStringLiteral("..."));
     QCOMPARE(s.seed, quint64(7));
     QCOMPARE(s.latency, SimTime(20));
@@ -266,8 +269,8 @@ void TestScenarioLoader::contractExample()
     QCOMPARE(ask.at, 31 * kSecond);
     QCOMPARE(ask.ask.question.en, QStringLiteral("What does the server answer to DATA?"));
     QCOMPARE(ask.ask.question.pt, QStringLiteral("O que o servidor responde ao DATA?"));
-    QCOMPARE(ask.ask.choices, (QStringList{QStringLiteral("250"), QStringLiteral("354"),
-                                           QStringLiteral("550")}));
+    QCOMPARE(ask.ask.choices,
+             (QStringList{QStringLiteral("250"), QStringLiteral("354"), QStringLiteral("550")}));
     QCOMPARE(ask.ask.answer, QStringLiteral("354"));
 
     const Step &fault = s.steps[5];
@@ -368,8 +371,8 @@ void TestScenarioLoader::extensionsAndDefaults()
     QCOMPARE(s.steps[5].fault.duration, std::optional<SimTime>(10 * kSecond));
     QCOMPARE(s.steps[6].fault.user, QStringLiteral("bob@hamburger.edu"));
     QCOMPARE(s.steps[6].fault.permanent, true);
-    QCOMPARE(s.steps[7].fault.between, (QStringList{QStringLiteral("mail.crepes.fr"),
-                                                    QStringLiteral("mx.hamburger.edu")}));
+    QCOMPARE(s.steps[7].fault.between,
+             (QStringList{QStringLiteral("mail.crepes.fr"), QStringLiteral("mx.hamburger.edu")}));
     QCOMPARE(s.steps[7].fault.latency, SimTime(250));
     QCOMPARE(s.steps[8].fault.domain, QStringLiteral("hamburger.edu"));
     QCOMPARE(s.steps[9].fault.kind, QStringLiteral("dns-fail"));
@@ -492,6 +495,10 @@ static const QList<QPair<QString, QStringList>> &malformedCases()
              "malformed/fault-timing.yaml:5:59: error: use only one of 'for' or 'until'; this fault already has 'for'",
              "malformed/fault-timing.yaml:7:57: error: 'until' 1h comes before the fault starts at 2h",
          }},
+        {"malformed/leading-comma.yaml",
+         {
+             "malformed/leading-comma.yaml:1:1: error: invalid YAML: unexpected ','",
+         }},
         {"malformed/misplaced-key.yaml",
          {
              "malformed/misplaced-key.yaml:5:5: error: key 'user' applies to hosts of role client, not mta",
@@ -561,7 +568,7 @@ static const QList<QPair<QString, QStringList>> &malformedCases()
          }},
         {"malformed/two-documents.yaml",
          {
-             "malformed/two-documents.yaml:3:1: error: a scenario file holds one YAML document; a second one starts here",
+             "malformed/two-documents.yaml:2:1: error: a scenario file holds one YAML document; a second one starts here",
          }},
         {"malformed/undefined-fetch-user.yaml",
          {
@@ -699,6 +706,40 @@ void TestScenarioLoader::damagedFilesNeverThrow()
         }
         check(damaged);
     }
+}
+
+// Inputs on which yaml-cpp 0.7 itself loops, recurses or misreports: each one error, at once.
+void TestScenarioLoader::yamlParserTraps_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<QStringList>("expected");
+
+    // LoadAll() collects empty documents forever in front of this comma.
+    QTest::newRow("comma at the start") << QByteArray(",a: 1\n")
+                                        << QStringList{"trap.yaml:1:1: error: invalid YAML: "
+                                                       "unexpected ','"};
+    QTest::newRow("indented comma") << QByteArray("\n  ,\n")
+                                    << QStringList{"trap.yaml:2:3: error: invalid YAML: "
+                                                   "unexpected ','"};
+    // yaml-cpp's depth guard says "bad file" here.
+    QTest::newRow("deep flow nesting")
+        << "a: " + QByteArray(5000, '[')
+        << QStringList{"trap.yaml:1:1: error: invalid YAML: nested too deeply"};
+    QTest::newRow("empty") << QByteArray()
+                           << QStringList{"trap.yaml:1:1: error: the file holds no scenario; a "
+                                          "scenario starts with 'carteiro: 1'"};
+    QTest::newRow("self-referencing alias")
+        << QByteArray("carteiro: 1\nhosts: &h {x: *h}\n")
+        << QStringList{"trap.yaml:2:12: error: missing required key 'role' (mta, client, dns "
+                       "or webmail)",
+                       "trap.yaml:2:12: error: unknown key 'x'"};
+}
+
+void TestScenarioLoader::yamlParserTraps()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(QStringList, expected);
+    QCOMPARE(lines(ScenarioLoader::loadText(yaml, QStringLiteral("trap.yaml"))), expected);
 }
 
 void TestScenarioLoader::errorToString()

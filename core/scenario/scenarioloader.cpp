@@ -6,10 +6,14 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
 #include <exception>
+#include <sstream>
+#include <vector>
 
 namespace carteiro::core {
 
@@ -26,6 +30,32 @@ SourcePos positionOf(const YAML::Mark &mark)
         return {1, 1};
     return {mark.line + 1, mark.column + 1};
 }
+
+// Only notes where documents start. yaml-cpp 0.7 never consumes a ',' at the start of a
+// document: it reports one empty document after another there, and YAML::LoadAll() collects
+// them until memory runs out. So documents are counted with the event parser, never more than
+// two, before YAML::Load() builds the first.
+class DocumentStarts : public YAML::EventHandler
+{
+public:
+    std::vector<YAML::Mark> marks;
+
+    void OnDocumentStart(const YAML::Mark &mark) override { marks.push_back(mark); }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                  const std::string &) override
+    {}
+    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override
+    {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override
+    {}
+    void OnMapEnd() override {}
+};
 
 // Reads "digits[.digits]" at `pos`; false when there is no number there.
 bool readNumber(const QString &text, int &pos, double &value)
@@ -79,17 +109,35 @@ ScenarioLoadResult ScenarioLoader::loadText(const QByteArray &yaml, const QStrin
     result.scenario.fileName = fileName;
     ScenarioDiagnostics diagnostics(fileName);
     try {
-        const std::vector<YAML::Node> documents = YAML::LoadAll(yaml.toStdString());
-        if (documents.size() > 1)
-            diagnostics.error(positionOf(documents[1]),
-                              QStringLiteral("a scenario file holds one YAML document; a "
-                                             "second one starts here"));
-        ScenarioReader reader(diagnostics);
-        reader.read(documents.empty() ? YAML::Node() : documents.front(), result.scenario);
+        const std::string text = yaml.toStdString();
+        std::istringstream stream(text);
+        YAML::Parser parser(stream);
+        DocumentStarts starts;
+        while (starts.marks.size() < 2 && parser.HandleNextDocument(starts)) {
+        }
+        if (starts.marks.size() == 2 && starts.marks[0].pos == starts.marks[1].pos) {
+            const YAML::Mark &stuck = starts.marks[0];
+            const char character = size_t(stuck.pos) < text.size() ? text[stuck.pos] : ' ';
+            diagnostics.error(
+                positionOf(stuck),
+                QStringLiteral("invalid YAML: unexpected '%1'").arg(QChar::fromLatin1(character)));
+        } else {
+            if (starts.marks.size() == 2)
+                diagnostics.error(positionOf(starts.marks[1]),
+                                  QStringLiteral("a scenario file holds one YAML document; a "
+                                                 "second one starts here"));
+            ScenarioReader reader(diagnostics);
+            reader.read(YAML::Load(text), result.scenario);
+        }
+    } catch (const YAML::DeepRecursion &error) {
+        // yaml-cpp 0.7 gives this one the text "bad file".
+        diagnostics.error(positionOf(error.mark),
+                          QStringLiteral("invalid YAML: nested too deeply"));
     } catch (const YAML::Exception &error) {
         // yaml-cpp stops at the first syntax error, so this one comes alone.
-        diagnostics.error(positionOf(error.mark),
-                          QStringLiteral("invalid YAML: %1").arg(QString::fromStdString(error.msg)));
+        diagnostics.error(
+            positionOf(error.mark),
+            QStringLiteral("invalid YAML: %1").arg(QString::fromStdString(error.msg)));
     } catch (const std::exception &error) {
         diagnostics.error({1, 1}, QStringLiteral("cannot read the scenario: %1")
                                       .arg(QString::fromLocal8Bit(error.what())));
@@ -106,8 +154,9 @@ std::optional<SimTime> ScenarioLoader::parseDuration(const QString &input)
     if (!readNumber(text, pos, value))
         return std::nullopt;
     if (pos == text.size()) // a bare number is seconds
-        return value * kSecond <= kLongestDuration ? std::optional<SimTime>(std::llround(value * kSecond))
-                                                   : std::nullopt;
+        return value * kSecond <= kLongestDuration
+                   ? std::optional<SimTime>(std::llround(value * kSecond))
+                   : std::nullopt;
     double total = 0;
     while (true) {
         SimTime unit = 0;

@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 #include <limits>
@@ -66,14 +67,15 @@ QList<ScenarioError> ScenarioDiagnostics::sorted() const
                      [](const ScenarioError &a, const ScenarioError &b) {
                          return a.line != b.line ? a.line < b.line : a.column < b.column;
                      });
+    // The same name reached twice (an alias, say) gives the same error twice: keep one.
     QList<ScenarioError> unique;
+    QSet<QString> seen;
     for (const ScenarioError &error : errors) {
-        const bool repeated = std::any_of(unique.cbegin(), unique.cend(), [&](const auto &seen) {
-            return seen.line == error.line && seen.column == error.column &&
-                   seen.message == error.message;
-        });
-        if (!repeated)
+        const QString key = error.toString();
+        if (!seen.contains(key)) {
+            seen.insert(key);
             unique.append(error);
+        }
     }
     return unique;
 }
@@ -108,6 +110,21 @@ QString didYouMean(const QString &word, const QStringList &candidates)
     return match.isEmpty() ? QString() : QStringLiteral("; did you mean '%1'?").arg(match);
 }
 
+QStringList wordList(const char *words)
+{
+    return QString::fromLatin1(words).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+QStringList keyUnion(const QStringList &names, QStringList (*keysOf)(const QString &))
+{
+    QStringList all;
+    for (const QString &name : names)
+        for (const QString &key : keysOf(name))
+            if (!all.contains(key))
+                all.append(key);
+    return all;
+}
+
 bool looksLikeAddress(const QString &text)
 {
     static const QRegularExpression shape(QStringLiteral("^[^@\\s<>,]+@[^@\\s<>,]+$"));
@@ -137,8 +154,9 @@ YamlMap::YamlMap(const YamlField &field, ScenarioDiagnostics &diagnostics,
     : m_diagnostics(diagnostics), m_pos(field.keyPos)
 {
     if (!field.value.IsMap()) {
-        diagnostics.error(field.valuePos(), QStringLiteral("expected a map; got %1")
-                                                .arg(FieldReader::describe(field.value)));
+        diagnostics.error(
+            field.valuePos(),
+            QStringLiteral("expected a map; got %1").arg(FieldReader::describe(field.value)));
         return;
     }
     m_valid = true;
@@ -151,8 +169,8 @@ YamlMap::YamlMap(const YamlField &field, ScenarioDiagnostics &diagnostics,
             continue;
         }
         YamlField entry{scalarText(it->first), keyPos, it->second};
-        const QString folded = duplicateCase == Qt::CaseInsensitive ? entry.key.toLower()
-                                                                    : entry.key;
+        const QString folded =
+            duplicateCase == Qt::CaseInsensitive ? entry.key.toLower() : entry.key;
         const auto first = seen.constFind(folded);
         if (first != seen.cend()) {
             if (first->key == entry.key) {
@@ -251,10 +269,8 @@ std::optional<qint64> FieldReader::integer(const YamlField &field, qint64 min, q
     const QString text = scalarText(field.value).trimmed();
     bool ok = false;
     const qint64 value = text.toLongLong(&ok, 10);
-    const QString range = QStringLiteral("%1 %2 is out of range (%3-%4)")
-                              .arg(label, text)
-                              .arg(min)
-                              .arg(max);
+    const QString range =
+        QStringLiteral("%1 %2 is out of range (%3-%4)").arg(label, text).arg(min).arg(max);
     if (!ok) {
         static const QRegularExpression digits(QStringLiteral("^[+-]?[0-9]+$"));
         if (digits.match(text).hasMatch())
@@ -287,8 +303,12 @@ std::optional<quint64> FieldReader::unsignedInteger(const YamlField &field)
     const quint64 value = text.toULongLong(&ok, 10);
     if (ok && !text.startsWith(QLatin1Char('-')))
         return value;
-    if (bool isNumber = false; text.toDouble(&isNumber), isNumber && text.startsWith(QLatin1Char('-')))
+    static const QRegularExpression digits(QStringLiteral("^[+]?[0-9]+$"));
+    if (bool isNumber = false;
+        text.toDouble(&isNumber), isNumber && text.startsWith(QLatin1Char('-')))
         error(field, QStringLiteral("expected a non-negative number; got %1").arg(text));
+    else if (digits.match(text).hasMatch())
+        error(field, QStringLiteral("number %1 is too large").arg(text));
     else
         error(field, QStringLiteral("expected a number; got %1").arg(describe(field.value)));
     return std::nullopt;

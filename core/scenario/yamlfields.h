@@ -44,6 +44,10 @@ QString didYouMean(const QString &word, const QStringList &candidates);
 // "local@domain": enough of RFC 5321 section 4.1.2 to catch slips (one '@', something on
 // each side, no spaces, commas or angle brackets).
 bool looksLikeAddress(const QString &text);
+// "a b c" -> {"a", "b", "c"}: the key tables read better as one string.
+QStringList wordList(const char *words);
+// Every key keysOf() gives for any of `names`, once each, in order.
+QStringList keyUnion(const QStringList &names, QStringList (*keysOf)(const QString &));
 // "'a', 'b' or 'c'".
 QString quotedAlternatives(const QStringList &words);
 

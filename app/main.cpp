@@ -24,7 +24,8 @@ int main(int argc, char **argv)
 
     QString path = parser.positionalArguments().value(0);
     if (path.isEmpty())
-        path = QDir(QStringLiteral(CARTEIRO_SCENARIO_DIR)).filePath(QStringLiteral("01-alice-to-bob.yaml"));
+        path = QDir(QStringLiteral(CARTEIRO_SCENARIO_DIR))
+                   .filePath(QStringLiteral("01-alice-to-bob.yaml"));
 
     carteiro::app::MainWindow window;
     if (!window.openScenario(path))

@@ -54,11 +54,13 @@ Scenario makeStorm(int messages, quint64 seed)
         host.role = HostRole::Mta;
         host.localDomains = {domain};
         host.greeting = domain;
-        host.services = {QStringLiteral("smtp"), QStringLiteral("submission"), QStringLiteral("pop3")};
+        host.services = {QStringLiteral("smtp"), QStringLiteral("submission"),
+                         QStringLiteral("pop3")};
         s.hosts.append(host);
         for (int u = 0; u < kUsersPerDomain; ++u) {
             const QString address = userAddress(d, u);
-            s.users.append(UserSpec{address, QStringLiteral("User %1").arg(u), QStringLiteral("pw"), {}});
+            s.users.append(
+                UserSpec{address, QStringLiteral("User %1").arg(u), QStringLiteral("pw"), {}});
             HostSpec pc;
             pc.name = QStringLiteral("pc-u%1-%2").arg(u).arg(d);
             pc.role = HostRole::Client;
@@ -127,7 +129,8 @@ int main(int argc, char **argv)
     for (const TraceEvent &e : world.trace()) {
         if (e.type == TraceEvent::Type::Line)
             ++lines;
-        else if (e.type == TraceEvent::Type::Deliver && e.text.startsWith(QLatin1String("delivered")))
+        else if (e.type == TraceEvent::Type::Deliver &&
+                 e.text.startsWith(QLatin1String("delivered")))
             ++delivered;
         else if (e.type == TraceEvent::Type::Bounce)
             ++bounced;

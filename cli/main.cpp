@@ -128,7 +128,8 @@ int talkCommand(const QStringList &args)
     int port = 0;
     for (int i = 0; i < args.size(); ++i) {
         const QString &arg = args.at(i);
-        if ((arg == QLatin1String("--host") || arg == QLatin1String("--port")) && i + 1 < args.size()) {
+        if ((arg == QLatin1String("--host") || arg == QLatin1String("--port")) &&
+            i + 1 < args.size()) {
             const QString value = args.at(++i);
             if (arg == QLatin1String("--host")) {
                 host = value;
@@ -136,7 +137,8 @@ int talkCommand(const QStringList &args)
                 bool ok = false;
                 port = value.toInt(&ok);
                 if (!ok || port <= 0 || port > 65535)
-                    return usageError(QStringLiteral("talk: --port wants a number from 1 to 65535"));
+                    return usageError(
+                        QStringLiteral("talk: --port wants a number from 1 to 65535"));
             }
         } else if (arg.startsWith(QLatin1String("--"))) {
             return usageError(QStringLiteral("talk: unknown or incomplete option %1").arg(arg));

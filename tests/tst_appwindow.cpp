@@ -50,16 +50,20 @@ void TestAppWindow::opensAndListsTheDialogue()
     QVERIFY(lines.contains(QStringLiteral("220 hamburger.edu")));
     QVERIFY(lines.contains(QStringLiteral("HELO crepes.fr")));
     const int helo = int(lines.indexOf(QStringLiteral("HELO crepes.fr")));
-    QCOMPARE(model.data(model.index(helo, DialogueModel::DirectionColumn)).toString(), QStringLiteral("C:"));
-    QCOMPARE(model.data(model.index(helo, DialogueModel::FromColumn)).toString(), QStringLiteral("mail.crepes.fr"));
-    QCOMPARE(model.data(model.index(helo, DialogueModel::ToColumn)).toString(), QStringLiteral("mail.hamburger.edu"));
+    QCOMPARE(model.data(model.index(helo, DialogueModel::DirectionColumn)).toString(),
+             QStringLiteral("C:"));
+    QCOMPARE(model.data(model.index(helo, DialogueModel::FromColumn)).toString(),
+             QStringLiteral("mail.crepes.fr"));
+    QCOMPARE(model.data(model.index(helo, DialogueModel::ToColumn)).toString(),
+             QStringLiteral("mail.hamburger.edu"));
     QVERIFY(window.windowTitle().startsWith(QStringLiteral("01-alice-to-bob.yaml")));
 }
 
 void TestAppWindow::refusesABrokenFileAndKeepsTheOpenOne()
 {
     MainWindow window;
-    QVERIFY(window.openScenario(QStringLiteral(CARTEIRO_SOURCE_DIR "/scenarios/02-recipient-rejected.yaml")));
+    QVERIFY(window.openScenario(
+        QStringLiteral(CARTEIRO_SOURCE_DIR "/scenarios/02-recipient-rejected.yaml")));
     auto *view = window.findChild<QTableView *>();
     const int rows = view->model()->rowCount();
     QVERIFY(rows > 0);
@@ -74,7 +78,8 @@ void TestAppWindow::refusesABrokenFileAndKeepsTheOpenOne()
     QSignalSpy opened(&window, &MainWindow::scenarioOpened);
     QVERIFY(!window.openScenario(broken));
     QCOMPARE(opened.count(), 0);
-    QVERIFY2(window.errorText().startsWith(broken + QStringLiteral(":4:")), qPrintable(window.errorText()));
+    QVERIFY2(window.errorText().startsWith(broken + QStringLiteral(":4:")),
+             qPrintable(window.errorText()));
     QCOMPARE(view->model()->rowCount(), rows);
 }
 

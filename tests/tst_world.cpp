@@ -48,9 +48,10 @@ QStringList dialogue(const World &world, const QString &client, const QString &s
     QStringList lines;
     for (const TraceEvent &e : world.trace())
         if (e.type == TraceEvent::Type::Line && e.client == client && e.server == server)
-            lines << (e.direction == TraceEvent::Direction::ClientToServer ? QStringLiteral("C: ")
-                                                                           : QStringLiteral("S: "))
-                         + e.text;
+            lines << (e.direction == TraceEvent::Direction::ClientToServer
+                          ? QStringLiteral("C: ")
+                          : QStringLiteral("S: ")) +
+                         e.text;
     return lines;
 }
 
@@ -80,7 +81,9 @@ QByteArray twoDomains(const QByteArray &steps, const QByteArray &hamburgerExtra 
 {
     return "carteiro: 1\n"
            "title: inline\n"
-           "defaults: " + defaults + "\n"
+           "defaults: " +
+           defaults +
+           "\n"
            "dns:\n"
            "  crepes.fr: {mx: [{host: mail.crepes.fr, pref: 10}]}\n"
            "  hamburger.edu: {mx: [{host: mail.hamburger.edu, pref: 10}]}\n"
@@ -89,12 +92,14 @@ QByteArray twoDomains(const QByteArray &steps, const QByteArray &hamburgerExtra 
            "  mail.crepes.fr: {role: mta, local_domains: [crepes.fr], greeting: crepes.fr,\n"
            "                   services: [smtp, submission, pop3]}\n"
            "  mail.hamburger.edu: {role: mta, local_domains: [hamburger.edu],\n"
-           "                       greeting: hamburger.edu, services: [smtp, pop3]"
-           + hamburgerExtra + "}\n"
+           "                       greeting: hamburger.edu, services: [smtp, pop3]" +
+           hamburgerExtra +
+           "}\n"
            "users:\n"
            "  alice@crepes.fr: {name: Alice, password: faminta}\n"
            "  bob@hamburger.edu: {name: Bob, password: ketchup}\n"
-           "steps:\n" + steps;
+           "steps:\n" +
+           steps;
 }
 
 const QByteArray kSendToBob = "  - send: {from: alice@crepes.fr, to: [bob@hamburger.edu], "
@@ -152,8 +157,8 @@ void TestWorld::textbookDialogue()
 {
     auto world = play(scenarioPath("01-alice-to-bob.yaml"));
     QVERIFY(world);
-    const QStringList lines = dialogue(*world, QStringLiteral("mail.crepes.fr"),
-                                       QStringLiteral("mail.hamburger.edu"));
+    const QStringList lines =
+        dialogue(*world, QStringLiteral("mail.crepes.fr"), QStringLiteral("mail.hamburger.edu"));
     // Kurose & Ross, section 2.3.1, as seed 001 quotes it; the message lines between 354
     // and "." carry the headers Alice's mail program wrote, then her two lines.
     const QStringList textbook = {
@@ -183,10 +188,11 @@ void TestWorld::textbookDialogue()
 
     // Bob read it by POP3 and deleted it from the server.
     QVERIFY(inbox(*world, QStringLiteral("bob@hamburger.edu")).empty());
-    const QStringList pop = dialogue(*world, QStringLiteral("bob-pc"),
-                                     QStringLiteral("mail.hamburger.edu"));
+    const QStringList pop =
+        dialogue(*world, QStringLiteral("bob-pc"), QStringLiteral("mail.hamburger.edu"));
     QVERIFY(pop.contains(QStringLiteral("S: +OK POP3 server ready")));
-    QVERIFY(pop.contains(QStringLiteral("C: USER bob")) || pop.contains(QStringLiteral("C: user bob")));
+    QVERIFY(pop.contains(QStringLiteral("C: USER bob")) ||
+            pop.contains(QStringLiteral("C: user bob")));
     QVERIFY(pop.contains(QStringLiteral("C: DELE 1")) || pop.contains(QStringLiteral("C: dele 1")));
     QVERIFY(pop.contains(QStringLiteral("C: Do you like ketchup?")) == false); // client side
     QVERIFY(pop.contains(QStringLiteral("S: Do you like ketchup?")));
@@ -206,7 +212,8 @@ void TestWorld::textbookGolden()
         QSKIP("golden transcript rewritten");
     }
     QVERIFY2(golden.open(QIODevice::ReadOnly), "tests/data/01-alice-to-bob.golden is missing");
-    const QStringList expected = QString::fromUtf8(golden.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList expected =
+        QString::fromUtf8(golden.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     for (int i = 0; i < std::min(expected.size(), actual.size()); ++i)
         QCOMPARE(actual.at(i), expected.at(i));
     QCOMPARE(actual.size(), expected.size());
@@ -228,17 +235,22 @@ void TestWorld::receivedHeadersRetraceThePath()
     QCOMPARE(headers.at(0).second, QStringLiteral("<alice@crepes.fr>"));
     // Read bottom-up, the Received fields retrace the path (seed 002).
     QCOMPARE(headers.at(1).first, QStringLiteral("Received"));
-    QVERIFY(headers.at(1).second.startsWith(QStringLiteral("from crepes.fr (mail.crepes.fr) by mail.hamburger.edu")));
+    QVERIFY(headers.at(1).second.startsWith(
+        QStringLiteral("from crepes.fr (mail.crepes.fr) by mail.hamburger.edu")));
     QCOMPARE(headers.at(2).first, QStringLiteral("Received"));
-    QVERIFY(headers.at(2).second.startsWith(QStringLiteral("from alice-pc (alice-pc) by mail.crepes.fr")));
-    QCOMPARE(rfc5322::headerValue(messages.front().raw, QStringLiteral("From")), QStringLiteral("Alice <alice@crepes.fr>"));
+    QVERIFY(headers.at(2).second.startsWith(
+        QStringLiteral("from alice-pc (alice-pc) by mail.crepes.fr")));
+    QCOMPARE(rfc5322::headerValue(messages.front().raw, QStringLiteral("From")),
+             QStringLiteral("Alice <alice@crepes.fr>"));
     QVERIFY(!rfc5322::headerValue(messages.front().raw, QStringLiteral("Message-ID")).isEmpty());
-    QVERIFY(rfc5322::headerValue(messages.front().raw, QStringLiteral("Date")).endsWith(QStringLiteral("+0000")));
+    QVERIFY(rfc5322::headerValue(messages.front().raw, QStringLiteral("Date"))
+                .endsWith(QStringLiteral("+0000")));
 }
 
 void TestWorld::deterministicJsonl()
 {
-    for (const char *name : {"01-alice-to-bob.yaml", "05-mx-fallback.yaml", "08-several-recipients.yaml"}) {
+    for (const char *name :
+         {"01-alice-to-bob.yaml", "05-mx-fallback.yaml", "08-several-recipients.yaml"}) {
         QStringList runs[2];
         for (QStringList &run : runs) {
             auto world = play(scenarioPath(name));
@@ -255,8 +267,8 @@ void TestWorld::recipientRejectedBounces()
 {
     auto world = play(scenarioPath("02-recipient-rejected.yaml"));
     QVERIFY(world);
-    const QStringList lines = dialogue(*world, QStringLiteral("mail.crepes.fr"),
-                                       QStringLiteral("mail.hamburger.edu"));
+    const QStringList lines =
+        dialogue(*world, QStringLiteral("mail.crepes.fr"), QStringLiteral("mail.hamburger.edu"));
     const auto rejected = std::find_if(lines.cbegin(), lines.cend(), [](const QString &l) {
         return l.startsWith(QStringLiteral("S: 550"));
     });
@@ -301,7 +313,8 @@ void TestWorld::retriesOnScheduleThenDelivers()
     // Bob fetched it at 3h (delete mode): one message downloaded, server empty.
     bool downloaded = false;
     for (const TraceEvent &e : events(*world, TraceEvent::Type::Deliver))
-        downloaded = downloaded || e.text.startsWith(QStringLiteral("1 message(s) for bob@hamburger.edu"));
+        downloaded =
+            downloaded || e.text.startsWith(QStringLiteral("1 message(s) for bob@hamburger.edu"));
     QVERIFY(downloaded);
 }
 
@@ -343,10 +356,12 @@ void TestWorld::mxFallbackToSecondary()
     QVERIFY(dialogue(*world, QStringLiteral("mail.crepes.fr"), QStringLiteral("mx2.hamburger.edu"))
                 .contains(QStringLiteral("S: 250 Message accepted for delivery")));
     // mx2 relays to mx1 (never to itself) once mx1 is back after 1h, on its 15 min schedule.
-    const QStringList relay = dialogue(*world, QStringLiteral("mx2.hamburger.edu"),
-                                       QStringLiteral("mx1.hamburger.edu"));
+    const QStringList relay =
+        dialogue(*world, QStringLiteral("mx2.hamburger.edu"), QStringLiteral("mx1.hamburger.edu"));
     QVERIFY(relay.contains(QStringLiteral("S: 250 Message accepted for delivery")));
-    QVERIFY(dialogue(*world, QStringLiteral("mx2.hamburger.edu"), QStringLiteral("mx2.hamburger.edu")).isEmpty());
+    QVERIFY(
+        dialogue(*world, QStringLiteral("mx2.hamburger.edu"), QStringLiteral("mx2.hamburger.edu"))
+            .isEmpty());
     bool delivered = false;
     for (const TraceEvent &e : events(*world, TraceEvent::Type::Deliver))
         if (e.text.startsWith(QStringLiteral("delivered to bob@hamburger.edu"))) {
@@ -361,8 +376,8 @@ void TestWorld::severalRecipientsOneRejected()
 {
     auto world = play(scenarioPath("08-several-recipients.yaml"));
     QVERIFY(world);
-    const QStringList lines = dialogue(*world, QStringLiteral("mail.crepes.fr"),
-                                       QStringLiteral("mail.hamburger.edu"));
+    const QStringList lines =
+        dialogue(*world, QStringLiteral("mail.crepes.fr"), QStringLiteral("mail.hamburger.edu"));
     QCOMPARE(lines.filter(QRegularExpression(QStringLiteral("^C: MAIL FROM"))).size(), 1);
     QCOMPARE(lines.filter(QRegularExpression(QStringLiteral("^C: RCPT TO"))).size(), 3);
     QCOMPARE(lines.filter(QRegularExpression(QStringLiteral("^S: 250 .* Recipient ok"))).size(), 2);
@@ -391,7 +406,8 @@ void TestWorld::telnetSession()
 {
     auto world = play(scenarioPath("06-telnet-session.yaml"));
     QVERIFY(world);
-    const QStringList lines = dialogue(*world, QStringLiteral("lab-pc"), QStringLiteral("mail.crepes.fr"));
+    const QStringList lines =
+        dialogue(*world, QStringLiteral("lab-pc"), QStringLiteral("mail.crepes.fr"));
     auto replyTo = [&](const QString &command) {
         const int at = int(lines.indexOf(QStringLiteral("C: ") + command));
         return at >= 0 && at + 1 < lines.size() ? lines.at(at + 1) : QString();
@@ -404,15 +420,18 @@ void TestWorld::telnetSession()
     QVERIFY(lines.join('\n').contains(QStringLiteral("carol@crepes.fr")));
     QVERIFY(replyTo(QStringLiteral("TURN")).startsWith(QStringLiteral("S: 502")));
     QVERIFY(replyTo(QStringLiteral("RSET")).startsWith(QStringLiteral("S: 250")));
-    QVERIFY(replyTo(QStringLiteral("SEND FROM: <alice@crepes.fr>")).startsWith(QStringLiteral("S: 500")));
-    QVERIFY(replyTo(QStringLiteral("RCPT TO: <carol@crepes.fr>")).startsWith(QStringLiteral("S: 503")));
+    QVERIFY(replyTo(QStringLiteral("SEND FROM: <alice@crepes.fr>"))
+                .startsWith(QStringLiteral("S: 500")));
+    QVERIFY(
+        replyTo(QStringLiteral("RCPT TO: <carol@crepes.fr>")).startsWith(QStringLiteral("S: 503")));
     QCOMPARE(lines.last(), QStringLiteral("S: 221 crepes.fr closing connection"));
     QCOMPARE(inbox(*world, QStringLiteral("carol@crepes.fr")).size(), std::size_t(1));
 }
 
 void TestWorld::faultRefuseIsRetried()
 {
-    auto world = playText(twoDomains("  - fault: {kind: refuse, host: mail.hamburger.edu, for: 40m}\n" + kSendToBob));
+    auto world = playText(
+        twoDomains("  - fault: {kind: refuse, host: mail.hamburger.edu, for: 40m}\n" + kSendToBob));
     QVERIFY(world);
     bool refused = false;
     for (const TraceEvent &e : events(*world, TraceEvent::Type::Connect))
@@ -424,18 +443,21 @@ void TestWorld::faultRefuseIsRetried()
 
 void TestWorld::faultRejectTemporaryAndPermanent()
 {
-    auto temporary = playText(twoDomains(
-        "  - fault: {kind: reject, host: mail.hamburger.edu, stage: mail, code: 451, "
-        "text: \"Try later\", for: 10m}\n" + kSendToBob));
+    auto temporary = playText(
+        twoDomains("  - fault: {kind: reject, host: mail.hamburger.edu, stage: mail, code: 451, "
+                   "text: \"Try later\", for: 10m}\n" +
+                   kSendToBob));
     QVERIFY(temporary);
-    QVERIFY(dialogue(*temporary, QStringLiteral("mail.crepes.fr"), QStringLiteral("mail.hamburger.edu"))
-                .contains(QStringLiteral("S: 451 Try later")));
+    QVERIFY(
+        dialogue(*temporary, QStringLiteral("mail.crepes.fr"), QStringLiteral("mail.hamburger.edu"))
+            .contains(QStringLiteral("S: 451 Try later")));
     QCOMPARE(events(*temporary, TraceEvent::Type::Retry).size(), 1);
     QCOMPARE(inbox(*temporary, QStringLiteral("bob@hamburger.edu")).size(), std::size_t(1));
 
     auto permanent = playText(twoDomains(
         "  - fault: {kind: reject, host: mail.hamburger.edu, recipient: bob@hamburger.edu, "
-        "code: 554, text: \"No thanks\"}\n" + kSendToBob));
+        "code: 554, text: \"No thanks\"}\n" +
+        kSendToBob));
     QVERIFY(permanent);
     QVERIFY(events(*permanent, TraceEvent::Type::Retry).isEmpty());
     QCOMPARE(events(*permanent, TraceEvent::Type::Bounce).size(), 1);
@@ -445,61 +467,76 @@ void TestWorld::faultRejectTemporaryAndPermanent()
 void TestWorld::faultRejectAtGreeting()
 {
     // 421 instead of 220: the server is busy; the sender tries again on schedule.
-    auto busy = playText(twoDomains(
-        "  - fault: {kind: reject, host: mail.hamburger.edu, stage: connect, code: 421, "
-        "text: \"hamburger.edu busy, try later\", for: 10m}\n" + kSendToBob));
+    auto busy = playText(
+        twoDomains("  - fault: {kind: reject, host: mail.hamburger.edu, stage: connect, code: 421, "
+                   "text: \"hamburger.edu busy, try later\", for: 10m}\n" +
+                   kSendToBob));
     QVERIFY(busy);
-    const QStringList lines = dialogue(*busy, QStringLiteral("mail.crepes.fr"), QStringLiteral("mail.hamburger.edu"));
+    const QStringList lines =
+        dialogue(*busy, QStringLiteral("mail.crepes.fr"), QStringLiteral("mail.hamburger.edu"));
     QCOMPARE(lines.first(), QStringLiteral("S: 421 hamburger.edu busy, try later"));
     QCOMPARE(events(*busy, TraceEvent::Type::Retry).size(), 1);
     QCOMPARE(inbox(*busy, QStringLiteral("bob@hamburger.edu")).size(), std::size_t(1));
 
     // 554 instead of 220: no mail from anyone; a permanent failure, bounced at once.
     auto closed = playText(twoDomains(
-        "  - fault: {kind: reject, host: mail.hamburger.edu, stage: connect, code: 554}\n" + kSendToBob));
+        "  - fault: {kind: reject, host: mail.hamburger.edu, stage: connect, code: 554}\n" +
+        kSendToBob));
     QVERIFY(closed);
-    QVERIFY(dialogue(*closed, QStringLiteral("mail.crepes.fr"), QStringLiteral("mail.hamburger.edu"))
-                .first().startsWith(QStringLiteral("S: 554")));
+    QVERIFY(
+        dialogue(*closed, QStringLiteral("mail.crepes.fr"), QStringLiteral("mail.hamburger.edu"))
+            .first()
+            .startsWith(QStringLiteral("S: 554")));
     QVERIFY(events(*closed, TraceEvent::Type::Retry).isEmpty());
     QCOMPARE(events(*closed, TraceEvent::Type::Bounce).size(), 1);
 }
 
 void TestWorld::faultNoMxBounces()
 {
-    auto world = playText(twoDomains("  - fault: {kind: no-mx, domain: hamburger.edu}\n" + kSendToBob));
+    auto world =
+        playText(twoDomains("  - fault: {kind: no-mx, domain: hamburger.edu}\n" + kSendToBob));
     QVERIFY(world);
-    QVERIFY(events(*world, TraceEvent::Type::Dns).first().text.contains(QStringLiteral("NXDOMAIN")));
+    QVERIFY(
+        events(*world, TraceEvent::Type::Dns).first().text.contains(QStringLiteral("NXDOMAIN")));
     QCOMPARE(events(*world, TraceEvent::Type::Bounce).size(), 1);
     QVERIFY(connectTimes(*world, QStringLiteral("mail.hamburger.edu")).isEmpty());
 }
 
 void TestWorld::faultDnsFailRetries()
 {
-    auto world = playText(twoDomains("  - fault: {kind: dns-fail, domain: hamburger.edu, for: 45m}\n" + kSendToBob));
+    auto world = playText(
+        twoDomains("  - fault: {kind: dns-fail, domain: hamburger.edu, for: 45m}\n" + kSendToBob));
     QVERIFY(world);
-    QVERIFY(events(*world, TraceEvent::Type::Dns).first().text.contains(QStringLiteral("SERVFAIL")));
+    QVERIFY(
+        events(*world, TraceEvent::Type::Dns).first().text.contains(QStringLiteral("SERVFAIL")));
     QCOMPARE(events(*world, TraceEvent::Type::Retry).size(), 2);
     QCOMPARE(inbox(*world, QStringLiteral("bob@hamburger.edu")).size(), std::size_t(1));
 }
 
 void TestWorld::faultMailboxFull()
 {
-    auto world = playText(twoDomains("  - fault: {kind: mailbox-full, user: bob@hamburger.edu, for: 20m}\n" + kSendToBob));
+    auto world = playText(twoDomains(
+        "  - fault: {kind: mailbox-full, user: bob@hamburger.edu, for: 20m}\n" + kSendToBob));
     QVERIFY(world);
-    const QStringList lines = dialogue(*world, QStringLiteral("mail.crepes.fr"), QStringLiteral("mail.hamburger.edu"));
+    const QStringList lines =
+        dialogue(*world, QStringLiteral("mail.crepes.fr"), QStringLiteral("mail.hamburger.edu"));
     QVERIFY(!lines.filter(QRegularExpression(QStringLiteral("^S: 452"))).isEmpty());
     QCOMPARE(inbox(*world, QStringLiteral("bob@hamburger.edu")).size(), std::size_t(1));
 
-    auto full = playText(twoDomains("  - fault: {kind: mailbox-full, user: bob@hamburger.edu, permanent: true}\n" + kSendToBob));
+    auto full = playText(
+        twoDomains("  - fault: {kind: mailbox-full, user: bob@hamburger.edu, permanent: true}\n" +
+                   kSendToBob));
     QVERIFY(full);
     QVERIFY(!dialogue(*full, QStringLiteral("mail.crepes.fr"), QStringLiteral("mail.hamburger.edu"))
-                 .filter(QRegularExpression(QStringLiteral("^S: 552"))).isEmpty());
+                 .filter(QRegularExpression(QStringLiteral("^S: 552")))
+                 .isEmpty());
     QCOMPARE(events(*full, TraceEvent::Type::Bounce).size(), 1);
 }
 
 void TestWorld::faultSlowAddsLatency()
 {
-    auto world = playText(twoDomains("  - fault: {kind: slow, host: mail.hamburger.edu, latency: 500ms}\n" + kSendToBob));
+    auto world = playText(twoDomains(
+        "  - fault: {kind: slow, host: mail.hamburger.edu, latency: 500ms}\n" + kSendToBob));
     QVERIFY(world);
     for (const TraceEvent &e : world->trace())
         if (e.type == TraceEvent::Type::Line && e.server == QLatin1String("mail.hamburger.edu")) {
@@ -511,7 +548,8 @@ void TestWorld::faultSlowAddsLatency()
 
 void TestWorld::faultDropCutsMidData()
 {
-    auto world = playText(twoDomains("  - fault: {kind: drop, host: mail.hamburger.edu, for: 10m}\n" + kSendToBob));
+    auto world = playText(
+        twoDomains("  - fault: {kind: drop, host: mail.hamburger.edu, for: 10m}\n" + kSendToBob));
     QVERIFY(world);
     bool cut = false;
     for (const TraceEvent &e : events(*world, TraceEvent::Type::Close))
@@ -526,9 +564,11 @@ void TestWorld::bounceIsNeverBounced()
     // Bob's machine relays through mail.crepes.fr to a wrong address at his own domain; the
     // bounce to him is refused in turn, and is dropped rather than bounced again.
     QByteArray yaml = twoDomains(
-        "  - fault: {kind: reject, host: mail.hamburger.edu, recipient: bob@hamburger.edu, code: 550}\n"
+        "  - fault: {kind: reject, host: mail.hamburger.edu, recipient: bob@hamburger.edu, code: "
+        "550}\n"
         "  - send: {from: bob@hamburger.edu, to: [carol@hamburger.edu], subject: x, body: y}\n");
-    yaml.replace("  alice-pc:", "  bob-pc: {role: client, user: bob@hamburger.edu, submit_to: mail.crepes.fr}\n  alice-pc:");
+    yaml.replace("  alice-pc:", "  bob-pc: {role: client, user: bob@hamburger.edu, submit_to: "
+                                "mail.crepes.fr}\n  alice-pc:");
     auto world = playText(yaml);
     QVERIFY(world);
     const auto bounces = events(*world, TraceEvent::Type::Bounce);
@@ -540,13 +580,20 @@ void TestWorld::modernStyleAuthenticatesOnSubmission()
 {
     auto world = playText(twoDomains(kSendToBob, {}, "{latency: 20ms, style: modern}"));
     QVERIFY(world);
-    const QStringList submit = dialogue(*world, QStringLiteral("alice-pc"), QStringLiteral("mail.crepes.fr"));
+    const QStringList submit =
+        dialogue(*world, QStringLiteral("alice-pc"), QStringLiteral("mail.crepes.fr"));
     QVERIFY(submit.first().startsWith(QStringLiteral("S: 220 crepes.fr ESMTP")));
     QVERIFY(!submit.filter(QRegularExpression(QStringLiteral("^C: AUTH PLAIN "))).isEmpty());
     QVERIFY(!submit.filter(QRegularExpression(QStringLiteral("^S: 235"))).isEmpty());
-    QVERIFY(!submit.filter(QRegularExpression(QStringLiteral("^S: 250-ENHANCEDSTATUSCODES|^S: 250 ENHANCEDSTATUSCODES"))).isEmpty());
+    QVERIFY(!submit
+                 .filter(QRegularExpression(
+                     QStringLiteral("^S: 250-ENHANCEDSTATUSCODES|^S: 250 ENHANCEDSTATUSCODES")))
+                 .isEmpty());
     QCOMPARE(inbox(*world, QStringLiteral("bob@hamburger.edu")).size(), std::size_t(1));
-    const QString received = rfc5322::parseHeaders(inbox(*world, QStringLiteral("bob@hamburger.edu")).front().raw).at(2).second;
+    const QString received =
+        rfc5322::parseHeaders(inbox(*world, QStringLiteral("bob@hamburger.edu")).front().raw)
+            .at(2)
+            .second;
     QVERIFY2(received.contains(QStringLiteral("with ESMTPA")), qPrintable(received));
 }
 

@@ -43,12 +43,18 @@ QVariant DialogueModel::data(const QModelIndex &index, int role) const
     const bool fromClient = e->direction == TraceEvent::Direction::ClientToServer;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case TimeColumn: return core::formatSimTime(e->time);
-        case ProtocolColumn: return isLine ? e->protocol : TraceEvent::typeName(e->type);
-        case FromColumn: return isLine && !fromClient ? e->server : e->client;
-        case ToColumn: return isLine && !fromClient ? e->client : e->server;
-        case DirectionColumn: return isLine ? (fromClient ? QStringLiteral("C:") : QStringLiteral("S:")) : QString();
-        case TextColumn: return e->text;
+        case TimeColumn:
+            return core::formatSimTime(e->time);
+        case ProtocolColumn:
+            return isLine ? e->protocol : TraceEvent::typeName(e->type);
+        case FromColumn:
+            return isLine && !fromClient ? e->server : e->client;
+        case ToColumn:
+            return isLine && !fromClient ? e->client : e->server;
+        case DirectionColumn:
+            return isLine ? (fromClient ? QStringLiteral("C:") : QStringLiteral("S:")) : QString();
+        case TextColumn:
+            return e->text;
         }
     }
     if (role == Qt::FontRole && index.column() == TextColumn)
@@ -66,12 +72,18 @@ QVariant DialogueModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case TimeColumn: return tr("Time");
-    case ProtocolColumn: return tr("Protocol");
-    case FromColumn: return tr("From");
-    case ToColumn: return tr("To");
-    case DirectionColumn: return QString();
-    case TextColumn: return tr("Line");
+    case TimeColumn:
+        return tr("Time");
+    case ProtocolColumn:
+        return tr("Protocol");
+    case FromColumn:
+        return tr("From");
+    case ToColumn:
+        return tr("To");
+    case DirectionColumn:
+        return QString();
+    case TextColumn:
+        return tr("Line");
     }
     return {};
 }

@@ -15,8 +15,15 @@ class DialogueModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { TimeColumn, ProtocolColumn, FromColumn, ToColumn, DirectionColumn, TextColumn,
-                  ColumnCount };
+    enum Column {
+        TimeColumn,
+        ProtocolColumn,
+        FromColumn,
+        ToColumn,
+        DirectionColumn,
+        TextColumn,
+        ColumnCount
+    };
 
     explicit DialogueModel(QObject *parent = nullptr);
 

@@ -11,7 +11,8 @@ bool isMultiLinePop3(const QString &line)
     if (words.isEmpty())
         return false;
     const QString verb = words.first().toUpper();
-    if (verb == QLatin1String("RETR") || verb == QLatin1String("TOP") || verb == QLatin1String("CAPA"))
+    if (verb == QLatin1String("RETR") || verb == QLatin1String("TOP") ||
+        verb == QLatin1String("CAPA"))
         return true;
     return (verb == QLatin1String("LIST") || verb == QLatin1String("UIDL")) && words.size() == 1;
 }

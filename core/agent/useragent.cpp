@@ -73,12 +73,12 @@ void UserAgent::fetch(const FetchStep &fetch, const QString &server)
     Mta *mta = m_mtas(server);
     // "user bob" as in the textbook when the server's first domain is the user's own.
     QString login = fetch.user;
-    if (mta && !mta->spec().localDomains.isEmpty()
-        && mta->spec().localDomains.first().compare(rfc5322::domainOf(fetch.user),
-                                                     Qt::CaseInsensitive) == 0)
+    if (mta && !mta->spec().localDomains.isEmpty() &&
+        mta->spec().localDomains.first().compare(rfc5322::domainOf(fetch.user),
+                                                 Qt::CaseInsensitive) == 0)
         login = rfc5322::localPartOf(fetch.user);
-    const auto mode = fetch.deleteAfter ? Pop3ClientSession::Mode::Delete
-                                        : Pop3ClientSession::Mode::Keep;
+    const auto mode =
+        fetch.deleteAfter ? Pop3ClientSession::Mode::Delete : Pop3ClientSession::Mode::Keep;
     const QString address = fetch.user;
     const bool deleting = fetch.deleteAfter;
     auto session = std::make_shared<Pop3ClientSession>(

@@ -7,9 +7,12 @@ namespace carteiro::core {
 QString MxAnswer::describe() const
 {
     switch (status) {
-    case Status::NxDomain: return QStringLiteral("NXDOMAIN (no such domain)");
-    case Status::ServFail: return QStringLiteral("SERVFAIL (temporary DNS failure)");
-    case Status::Ok: break;
+    case Status::NxDomain:
+        return QStringLiteral("NXDOMAIN (no such domain)");
+    case Status::ServFail:
+        return QStringLiteral("SERVFAIL (temporary DNS failure)");
+    case Status::Ok:
+        break;
     }
     if (records.isEmpty())
         return QStringLiteral("no MX records");
@@ -31,7 +34,7 @@ MxAnswer MxResolver::lookup(const QString &domain, std::mt19937_64 *random) cons
     MxAnswer answer;
     if (const FaultSpec *fault = m_faults.dnsFault(domain)) {
         answer.status = fault->kind == QLatin1String("no-mx") ? MxAnswer::Status::NxDomain
-                                                               : MxAnswer::Status::ServFail;
+                                                              : MxAnswer::Status::ServFail;
         return answer;
     }
     const auto zone = std::find_if(m_zones.cbegin(), m_zones.cend(), [&](const DnsZone &z) {
@@ -47,8 +50,9 @@ MxAnswer MxResolver::lookup(const QString &domain, std::mt19937_64 *random) cons
         answer.records.append(MxRecord{zone->domain, 0});
         answer.implicit = true;
     }
-    std::stable_sort(answer.records.begin(), answer.records.end(),
-                     [](const MxRecord &a, const MxRecord &b) { return a.preference < b.preference; });
+    std::stable_sort(
+        answer.records.begin(), answer.records.end(),
+        [](const MxRecord &a, const MxRecord &b) { return a.preference < b.preference; });
     if (random) {
         for (auto first = answer.records.begin(); first != answer.records.end();) {
             auto last = std::find_if(first, answer.records.end(), [&](const MxRecord &r) {

@@ -4,8 +4,7 @@
 
 namespace carteiro::core {
 
-void MailboxStore::addAccount(const QString &address, const QString &name,
-                              const QString &password)
+void MailboxStore::addAccount(const QString &address, const QString &name, const QString &password)
 {
     MailAccount &entry = m_accounts[address.toLower()];
     entry.address = address.toLower();

@@ -15,7 +15,7 @@ namespace carteiro::core {
 struct StoredMessage
 {
     quint32 uid = 0;
-    QByteArray raw; // the whole message as delivered, CRLF line ends
+    QByteArray raw;    // the whole message as delivered, CRLF line ends
     QStringList flags; // IMAP system flags ("\\Seen", "\\Deleted") and keywords
     SimTime arrived = 0;
 };

@@ -120,8 +120,8 @@ QByteArray MessageComposer::compose(const SendStep &send, SimTime now,
         return out;
     }
 
-    const QString boundary = QStringLiteral("=_carteiro_%1").arg(m_random() & 0xffffffu, 6, 16,
-                                                                  QLatin1Char('0'));
+    const QString boundary =
+        QStringLiteral("=_carteiro_%1").arg(m_random() & 0xffffffu, 6, 16, QLatin1Char('0'));
     out += "Content-Type: multipart/mixed; boundary=\"" + boundary.toLatin1() + "\"\r\n\r\n";
     out += "This is a multi-part message in MIME format.\r\n";
     out += "--" + boundary.toLatin1() + "\r\n";

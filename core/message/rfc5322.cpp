@@ -121,9 +121,9 @@ QString formatDate(SimTime time)
     const QDate day = epochDay.addDays(sinceMidnight / kDay);
     const SimTime clock = sinceMidnight % kDay;
     char text[40];
-    std::snprintf(text, sizeof text, "%s, %d %s %d %02d:%02d:%02d +0000",
-                  days[day.dayOfWeek() - 1], day.day(), months[day.month() - 1], day.year(),
-                  int(clock / kHour), int(clock % kHour / kMinute), int(clock % kMinute / kSecond));
+    std::snprintf(text, sizeof text, "%s, %d %s %d %02d:%02d:%02d +0000", days[day.dayOfWeek() - 1],
+                  day.day(), months[day.month() - 1], day.year(), int(clock / kHour),
+                  int(clock % kHour / kMinute), int(clock % kMinute / kSecond));
     return QString::fromLatin1(text);
 }
 

@@ -9,7 +9,8 @@ namespace carteiro::core {
 
 QString DeliveryStatusNotification::statusOf(const QString &diagnostic, bool fromServer)
 {
-    static const QRegularExpression enhanced(QStringLiteral("^([245])\\d\\d[ -]([245]\\.\\d{1,3}\\.\\d{1,3})"));
+    static const QRegularExpression enhanced(
+        QStringLiteral("^([245])\\d\\d[ -]([245]\\.\\d{1,3}\\.\\d{1,3})"));
     const auto match = enhanced.match(diagnostic);
     if (match.hasMatch())
         return match.captured(2);
@@ -24,8 +25,9 @@ QByteArray DeliveryStatusNotification::compose(const QString &reportingMta,
                                                const QByteArray &original, SimTime now,
                                                std::mt19937_64 &random)
 {
-    const QString boundary = QStringLiteral("%1/%2").arg(random() & 0xffffffffu, 8, 16,
-                                                         QLatin1Char('0')).arg(reportingMta);
+    const QString boundary = QStringLiteral("%1/%2")
+                                 .arg(random() & 0xffffffffu, 8, 16, QLatin1Char('0'))
+                                 .arg(reportingMta);
     const QByteArray b = boundary.toUtf8();
     const QString daemon = QStringLiteral("MAILER-DAEMON@%1").arg(reportingMta);
 
@@ -41,7 +43,8 @@ QByteArray DeliveryStatusNotification::compose(const QString &reportingMta,
     out += "Auto-Submitted: auto-replied\r\n"; // RFC 3834: never answer this automatically
     out += "MIME-Version: 1.0\r\n";
     out += "Content-Type: multipart/report; report-type=delivery-status;\r\n"
-           "\tboundary=\"" + b + "\"\r\n\r\n";
+           "\tboundary=\"" +
+           b + "\"\r\n\r\n";
     out += "This is a MIME-encapsulated message.\r\n\r\n";
 
     // 1. For the person.
@@ -53,8 +56,9 @@ QByteArray DeliveryStatusNotification::compose(const QString &reportingMta,
            "be delivered to one or more recipients. It's attached below.\r\n\r\n";
     for (const FailedRecipient &f : failures) {
         QString line = QStringLiteral("<%1>: ").arg(f.address);
-        line += f.remoteMta.isEmpty() ? f.diagnostic
-                                      : QStringLiteral("host %1 said: %2").arg(f.remoteMta, f.diagnostic);
+        line += f.remoteMta.isEmpty()
+                    ? f.diagnostic
+                    : QStringLiteral("host %1 said: %2").arg(f.remoteMta, f.diagnostic);
         out += line.toUtf8() + "\r\n";
     }
     out += "\r\n";

@@ -13,9 +13,9 @@ namespace carteiro::core {
 struct FailedRecipient
 {
     QString address;
-    QString status;     // RFC 3463 code, "5.1.1"
-    QString diagnostic; // the remote reply ("550 5.1.1 ...") or the local reason
-    QString remoteMta;  // the host that answered, empty for local failures
+    QString status;          // RFC 3463 code, "5.1.1"
+    QString diagnostic;      // the remote reply ("550 5.1.1 ...") or the local reason
+    QString remoteMta;       // the host that answered, empty for local failures
     bool fromServer = false; // the diagnostic is an SMTP reply (Diagnostic-Code: smtp; ...)
 };
 

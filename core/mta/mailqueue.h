@@ -21,8 +21,8 @@ struct DeliveryAttempt
 
 struct QueueEntry
 {
-    QString id;          // queue id, as in "250 2.0.0 Ok: queued as 3F2A9C01B7"
-    QString sender;      // empty for the null reverse-path (a bounce)
+    QString id;             // queue id, as in "250 2.0.0 Ok: queued as 3F2A9C01B7"
+    QString sender;         // empty for the null reverse-path (a bounce)
     QStringList recipients; // still to deliver
     QByteArray data;
     SimTime queuedAt = 0;

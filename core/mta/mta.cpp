@@ -18,7 +18,10 @@ public:
     {}
 
     // "Local" to the SMTP session means "mail for it is taken here", relay domains included.
-    bool isLocalDomain(const QString &domain) const override { return m_mta.acceptsMailFor(domain); }
+    bool isLocalDomain(const QString &domain) const override
+    {
+        return m_mta.acceptsMailFor(domain);
+    }
     bool hasMailbox(const QString &address) const override { return m_mta.hasMailbox(address); }
     QString displayAddress(const QString &address) const override
     {
@@ -65,11 +68,16 @@ private:
 QString stageName(SmtpStage stage)
 {
     switch (stage) {
-    case SmtpStage::Connect: return QStringLiteral("connect");
-    case SmtpStage::Helo: return QStringLiteral("helo");
-    case SmtpStage::Mail: return QStringLiteral("mail");
-    case SmtpStage::Rcpt: return QStringLiteral("rcpt");
-    case SmtpStage::Data: return QStringLiteral("data");
+    case SmtpStage::Connect:
+        return QStringLiteral("connect");
+    case SmtpStage::Helo:
+        return QStringLiteral("helo");
+    case SmtpStage::Mail:
+        return QStringLiteral("mail");
+    case SmtpStage::Rcpt:
+        return QStringLiteral("rcpt");
+    case SmtpStage::Data:
+        return QStringLiteral("data");
     }
     return {};
 }
@@ -210,8 +218,11 @@ std::optional<SmtpReply> Mta::policyReply(SmtpStage stage, const QString &argume
     if (const FaultSpec *reject = faults.reject(m_spec.name, stageName(stage), argument)) {
         QString text = reject->text;
         if (text.isEmpty())
-            text = reject->code >= 500 ? QStringLiteral("%1 rejected").arg(argument.isEmpty() ? stageName(stage) : QStringLiteral("<%1>").arg(argument))
-                                       : QStringLiteral("Service temporarily unavailable, try again later");
+            text = reject->code >= 500
+                       ? QStringLiteral("%1 rejected")
+                             .arg(argument.isEmpty() ? stageName(stage)
+                                                     : QStringLiteral("<%1>").arg(argument))
+                       : QStringLiteral("Service temporarily unavailable, try again later");
         return SmtpReply(reject->code, text);
     }
     // Only the server that holds the mailbox knows it is full.
@@ -220,8 +231,10 @@ std::optional<SmtpReply> Mta::policyReply(SmtpStage stage, const QString &argume
             // RFC 5321 section 4.2.2: 452 insufficient storage is temporary, 552 permanent.
             if (full->permanent)
                 return SmtpReply(552, QStringLiteral("<%1>: Mailbox full").arg(argument),
-                                 m_style == SmtpStyle::Modern ? QStringLiteral("5.2.2") : QString());
-            return SmtpReply(452, QStringLiteral("<%1>: Mailbox full, try again later").arg(argument),
+                                 m_style == SmtpStyle::Modern ? QStringLiteral("5.2.2")
+                                                              : QString());
+            return SmtpReply(452,
+                             QStringLiteral("<%1>: Mailbox full, try again later").arg(argument),
                              m_style == SmtpStyle::Modern ? QStringLiteral("4.2.2") : QString());
         }
     }
@@ -231,7 +244,9 @@ std::optional<SmtpReply> Mta::policyReply(SmtpStage stage, const QString &argume
 QString Mta::nextQueueId()
 {
     // Postfix-like short hexadecimal ids, drawn from this MTA's own random stream.
-    return QStringLiteral("%1").arg(m_random() & 0xffffffffffull, 10, 16, QLatin1Char('0')).toUpper();
+    return QStringLiteral("%1")
+        .arg(m_random() & 0xffffffffffull, 10, 16, QLatin1Char('0'))
+        .toUpper();
 }
 
 void Mta::record(TraceEvent::Type type, const QString &text, const QString &queueId,
@@ -334,9 +349,10 @@ void Mta::deliverLocally(const QString &sender, const QString &recipient, const 
 {
     if (!m_mailboxes.hasAccount(recipient)) {
         // Accepted for a user who is not here (a list member, say): bounce it.
-        FailedRecipient failure{recipient, QStringLiteral("5.1.1"),
-                                QStringLiteral("unknown user: \"%1\"").arg(rfc5322::localPartOf(recipient)),
-                                QString(), false};
+        FailedRecipient failure{
+            recipient, QStringLiteral("5.1.1"),
+            QStringLiteral("unknown user: \"%1\"").arg(rfc5322::localPartOf(recipient)), QString(),
+            false};
         QueueEntry entry;
         entry.id = queueId;
         entry.sender = sender;
@@ -467,8 +483,9 @@ void Mta::tryNextHost(const std::shared_ptr<AttemptState> &state,
             // the next MX may do better (RFC 5321 section 5.1).
             bool hostLevel = !results.isEmpty();
             for (const SmtpDeliveryResult &r : results)
-                hostLevel = hostLevel && r.outcome == SmtpDeliveryResult::Outcome::TemporaryFailure
-                            && (!r.fromServer || r.diagnostic.startsWith(QLatin1String("421")));
+                hostLevel = hostLevel &&
+                            r.outcome == SmtpDeliveryResult::Outcome::TemporaryFailure &&
+                            (!r.fromServer || r.diagnostic.startsWith(QLatin1String("421")));
             delivery->lastResults = results;
             delivery->lastHost = host;
             // Leave the session's own callback before the next connection starts.
@@ -512,15 +529,17 @@ void Mta::finishAttempt(const std::shared_ptr<AttemptState> &state)
             entry->recipients.removeAll(result.recipient);
             entry->history.append({now, QStringLiteral("delivered"), result.diagnostic});
             record(TraceEvent::Type::Deliver,
-                   QStringLiteral("relayed %1 to %2: %3").arg(result.recipient, remote, result.diagnostic),
+                   QStringLiteral("relayed %1 to %2: %3")
+                       .arg(result.recipient, remote, result.diagnostic),
                    entry->id, remote);
             break;
         case SmtpDeliveryResult::Outcome::PermanentFailure:
             entry->recipients.removeAll(result.recipient);
             entry->history.append({now, QStringLiteral("bounced"), result.diagnostic});
-            failures.append({result.recipient,
-                             DeliveryStatusNotification::statusOf(result.diagnostic, result.fromServer),
-                             result.diagnostic, remote, result.fromServer});
+            failures.append(
+                {result.recipient,
+                 DeliveryStatusNotification::statusOf(result.diagnostic, result.fromServer),
+                 result.diagnostic, remote, result.fromServer});
             break;
         case SmtpDeliveryResult::Outcome::TemporaryFailure:
             deferred << result.recipient;
@@ -548,15 +567,17 @@ void Mta::finishAttempt(const std::shared_ptr<AttemptState> &state)
             QString status = DeliveryStatusNotification::statusOf(entry->lastError, true);
             if (!status.startsWith(QLatin1Char('4')))
                 status = QStringLiteral("4.4.7");
-            expired.append({rcpt, status,
-                            QStringLiteral("delivery gave up after %1 attempts over %2; last error: %3")
-                                .arg(entry->attempts)
-                                .arg(formatSimTime(now - entry->queuedAt), entry->lastError),
-                            state->remoteMta.value(rcpt), false});
+            expired.append(
+                {rcpt, status,
+                 QStringLiteral("delivery gave up after %1 attempts over %2; last error: %3")
+                     .arg(entry->attempts)
+                     .arg(formatSimTime(now - entry->queuedAt), entry->lastError),
+                 state->remoteMta.value(rcpt), false});
         }
-        record(TraceEvent::Type::Retry,
-               QStringLiteral("%1: giving up after %2 attempts").arg(entry->id).arg(entry->attempts),
-               entry->id);
+        record(
+            TraceEvent::Type::Retry,
+            QStringLiteral("%1: giving up after %2 attempts").arg(entry->id).arg(entry->attempts),
+            entry->id);
         bounce(*entry, expired);
         m_queue.remove(entry->id);
         return;

@@ -29,7 +29,8 @@ void FaultTable::deactivate(FaultId id)
 
 bool FaultTable::isActive(FaultId id) const
 {
-    return std::any_of(m_active.begin(), m_active.end(), [id](const Entry &e) { return e.id == id; });
+    return std::any_of(m_active.begin(), m_active.end(),
+                       [id](const Entry &e) { return e.id == id; });
 }
 
 bool FaultTable::isDown(const QString &host) const
@@ -42,8 +43,8 @@ bool FaultTable::isDown(const QString &host) const
 bool FaultTable::refuses(const QString &host, int port) const
 {
     return std::any_of(m_active.begin(), m_active.end(), [&](const Entry &e) {
-        return e.fault.kind == QLatin1String("refuse") && sameName(e.fault.host, host)
-               && (e.fault.port == 0 || e.fault.port == port);
+        return e.fault.kind == QLatin1String("refuse") && sameName(e.fault.host, host) &&
+               (e.fault.port == 0 || e.fault.port == port);
     });
 }
 
@@ -55,9 +56,9 @@ SimTime FaultTable::extraLatency(const QString &a, const QString &b) const
             continue;
         if (!e.fault.host.isEmpty() && (sameName(e.fault.host, a) || sameName(e.fault.host, b)))
             extra += e.fault.latency;
-        else if (e.fault.between.size() == 2
-                 && ((sameName(e.fault.between[0], a) && sameName(e.fault.between[1], b))
-                     || (sameName(e.fault.between[0], b) && sameName(e.fault.between[1], a))))
+        else if (e.fault.between.size() == 2 &&
+                 ((sameName(e.fault.between[0], a) && sameName(e.fault.between[1], b)) ||
+                  (sameName(e.fault.between[0], b) && sameName(e.fault.between[1], a))))
             extra += e.fault.latency;
     }
     return extra;
@@ -76,8 +77,8 @@ bool FaultTable::drops(const QString &host, const QString &stage) const
 const FaultSpec *FaultTable::dnsFault(const QString &domain) const
 {
     for (const Entry &e : m_active)
-        if ((e.fault.kind == QLatin1String("no-mx") || e.fault.kind == QLatin1String("dns-fail"))
-            && sameName(e.fault.domain, domain))
+        if ((e.fault.kind == QLatin1String("no-mx") || e.fault.kind == QLatin1String("dns-fail")) &&
+            sameName(e.fault.domain, domain))
             return &e.fault;
     return nullptr;
 }
@@ -119,8 +120,9 @@ QString FaultTable::describe(const FaultSpec &f)
                       : QStringLiteral("%1 refuses connections").arg(f.host);
     if (f.kind == QLatin1String("reject")) {
         QString what = !f.recipient.isEmpty() ? QStringLiteral("RCPT %1").arg(f.recipient)
-                       : !f.sender.isEmpty()  ? QStringLiteral("MAIL FROM %1").arg(f.sender)
-                                              : (f.stage.isEmpty() ? QStringLiteral("rcpt") : f.stage);
+                       : !f.sender.isEmpty()
+                           ? QStringLiteral("MAIL FROM %1").arg(f.sender)
+                           : (f.stage.isEmpty() ? QStringLiteral("rcpt") : f.stage);
         return QStringLiteral("%1 answers %2 with %3").arg(f.host, what).arg(f.code);
     }
     if (f.kind == QLatin1String("no-mx"))
@@ -130,7 +132,8 @@ QString FaultTable::describe(const FaultSpec &f)
     if (f.kind == QLatin1String("mailbox-full"))
         return QStringLiteral("mailbox of %1 is full").arg(f.user);
     if (f.kind == QLatin1String("slow")) {
-        const QString where = f.host.isEmpty() ? f.between.join(QStringLiteral(" \u2194 ")) : f.host;
+        const QString where =
+            f.host.isEmpty() ? f.between.join(QStringLiteral(" \u2194 ")) : f.host;
         return QStringLiteral("%1 is slow: +%2 ms").arg(where).arg(f.latency);
     }
     if (f.kind == QLatin1String("drop"))

@@ -41,13 +41,12 @@ void Network::setLinkLatency(const QString &a, const QString &b, SimTime latency
 
 SimTime Network::latency(const QString &a, const QString &b) const
 {
-    const SimTime base = m_links.isEmpty() ? m_defaultLatency
-                                           : m_links.value(linkKey(a, b), m_defaultLatency);
+    const SimTime base =
+        m_links.isEmpty() ? m_defaultLatency : m_links.value(linkKey(a, b), m_defaultLatency);
     return base + m_faults.extraLatency(a, b);
 }
 
-void Network::listen(const QString &host, int port, const QString &protocol,
-                     SessionFactory factory)
+void Network::listen(const QString &host, int port, const QString &protocol, SessionFactory factory)
 {
     m_listeners[{host.toLower(), port}] = Listener{protocol, std::move(factory)};
 }
@@ -81,12 +80,12 @@ void Network::connect(const QString &from, const QString &to, int port,
     connection->clientSession = std::move(client);
     connection->protocol = protocolAt(to, port);
     if (connection->protocol.isEmpty())
-        connection->protocol = port == 110 ? QStringLiteral("POP3")
+        connection->protocol = port == 110   ? QStringLiteral("POP3")
                                : port == 143 ? QStringLiteral("IMAP")
                                              : QStringLiteral("SMTP");
 
-    connection->names = m_trace.names(connection->protocol, connection->client,
-                                      connection->server, messageId);
+    connection->names =
+        m_trace.names(connection->protocol, connection->client, connection->server, messageId);
 
     TraceEvent failure;
     failure.type = TraceEvent::Type::Connect;
@@ -169,9 +168,8 @@ void Network::transmit(const std::shared_ptr<Connection> &connection, bool fromC
         int stop = end;
         if (stop > start && bytes.at(stop - 1) == '\r')
             --stop;
-        m_trace.appendLine(now, arrival, connection->names, fromClient,
-                           bytes.constData() + start, stop - start, connection->id,
-                           connection->port);
+        m_trace.appendLine(now, arrival, connection->names, fromClient, bytes.constData() + start,
+                           stop - start, connection->id, connection->port);
         start = next;
     }
 
@@ -183,16 +181,17 @@ void Network::transmit(const std::shared_ptr<Connection> &connection, bool fromC
     });
 }
 
-void Network::arriveAtServer(const std::shared_ptr<Connection> &connection,
-                             const QByteArray &bytes)
+void Network::arriveAtServer(const std::shared_ptr<Connection> &connection, const QByteArray &bytes)
 {
     if (connection->closed)
         return;
     LineSession &server = *connection->serverSession;
     if (m_faults.drops(connection->server, server.stage())) {
-        close(connection, QStringLiteral("connection cut by a drop fault at %1").arg(server.stage()));
+        close(connection,
+              QStringLiteral("connection cut by a drop fault at %1").arg(server.stage()));
         const SimTime delay = latency(connection->client, connection->server);
-        m_simulation.schedule(delay, [connection]() { connection->clientSession->connectionLost(); });
+        m_simulation.schedule(delay,
+                              [connection]() { connection->clientSession->connectionLost(); });
         return;
     }
     const QByteArray reply = server.receive(bytes);
@@ -211,8 +210,7 @@ void Network::arriveAtServer(const std::shared_ptr<Connection> &connection,
     }
 }
 
-void Network::arriveAtClient(const std::shared_ptr<Connection> &connection,
-                             const QByteArray &bytes)
+void Network::arriveAtClient(const std::shared_ptr<Connection> &connection, const QByteArray &bytes)
 {
     ClientSession &client = *connection->clientSession;
     // Replies still in flight when the server closed are read all the same.

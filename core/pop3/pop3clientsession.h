@@ -18,8 +18,8 @@ public:
     struct Result
     {
         bool ok = false;
-        QString error;             // the -ERR line or network error when !ok
-        QByteArrayList messages;   // each retrieved message, byte-unstuffed, CRLF line ends
+        QString error;           // the -ERR line or network error when !ok
+        QByteArrayList messages; // each retrieved message, byte-unstuffed, CRLF line ends
         int deleted = 0;
     };
     using Finished = std::function<void(const Result &)>;

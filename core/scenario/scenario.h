@@ -63,7 +63,7 @@ struct HostSpec
     SourcePos pos;
     // role: mta
     QStringList localDomains;
-    QString greeting; // empty: the host name
+    QString greeting;                             // empty: the host name
     QStringList services{QStringLiteral("smtp")}; // smtp, submission, pop3, imap
     int vrfyMode = 0;   // 0 answers; 252 or 502 refuses (`vrfy: false` is 252)
     int expnMode = 502; // `expn: true` is 0
@@ -137,20 +137,20 @@ struct FaultSpec
 {
     QString kind; // down | refuse | reject | no-mx | dns-fail | mailbox-full | slow | drop
     QString host;
-    int port = 0;     // refuse: 0 is every port
-    int code = 0;     // reject
-    QString text;     // reject
-    QString recipient; // reject: only this RCPT
-    QString sender;    // reject: only this MAIL FROM
-    QString stage;     // reject: connect|helo|mail|rcpt|data; drop: same, default data
-    QString domain;    // no-mx, dns-fail
-    QString user;      // mailbox-full
+    int port = 0;           // refuse: 0 is every port
+    int code = 0;           // reject
+    QString text;           // reject
+    QString recipient;      // reject: only this RCPT
+    QString sender;         // reject: only this MAIL FROM
+    QString stage;          // reject: connect|helo|mail|rcpt|data; drop: same, default data
+    QString domain;         // no-mx, dns-fail
+    QString user;           // mailbox-full
     bool permanent = false; // mailbox-full: 552 rather than 452
     QStringList between;    // slow: two hosts
     SimTime latency = 0;    // slow
     SimTime at = 0;         // offset from the step's time
-    std::optional<SimTime> duration;  // for:
-    std::optional<SimTime> until;     // until: (absolute virtual time)
+    std::optional<SimTime> duration; // for:
+    std::optional<SimTime> until;    // until: (absolute virtual time)
 };
 
 struct Step

@@ -21,7 +21,7 @@ struct SmtpServerConfig
     // VRFY / EXPN: 0 answers from the user table / lists; 252 or 502 refuses with that code.
     int vrfyMode = 0;
     int expnMode = 502;
-    QMap<QString, QStringList> lists; // list address -> member addresses
+    QMap<QString, QStringList> lists;   // list address -> member addresses
     int maxRecipients = 100;            // RFC 5321 4.5.3.1.8: at least 100
     qint64 maxMessageSize = 10'485'760; // octets, advertised by SIZE (RFC 1870)
     int softErrorLimit = 10;            // bad commands before each reply is delayed (Postfix)
@@ -42,7 +42,7 @@ struct SmtpEnvelope
     QString heloName;      // what the client said after HELO/EHLO
     bool extended = false; // EHLO rather than HELO
     QString authenticatedUser;
-    QString sender;        // reverse-path without <>; empty for the null path <>
+    QString sender; // reverse-path without <>; empty for the null path <>
     QStringList recipients;
 };
 

@@ -1,7 +1,7 @@
 #include "core/trace/trace.h"
 
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonValue>
 
 #include <algorithm>
@@ -24,17 +24,28 @@ QString jsonString(const QString &text)
 QString TraceEvent::typeName(Type type)
 {
     switch (type) {
-    case Type::Line: return QStringLiteral("line");
-    case Type::Connect: return QStringLiteral("connect");
-    case Type::Close: return QStringLiteral("close");
-    case Type::Dns: return QStringLiteral("dns");
-    case Type::Queue: return QStringLiteral("queue");
-    case Type::Retry: return QStringLiteral("retry");
-    case Type::Deliver: return QStringLiteral("deliver");
-    case Type::Bounce: return QStringLiteral("bounce");
-    case Type::Fault: return QStringLiteral("fault");
-    case Type::Note: return QStringLiteral("note");
-    case Type::Ask: return QStringLiteral("ask");
+    case Type::Line:
+        return QStringLiteral("line");
+    case Type::Connect:
+        return QStringLiteral("connect");
+    case Type::Close:
+        return QStringLiteral("close");
+    case Type::Dns:
+        return QStringLiteral("dns");
+    case Type::Queue:
+        return QStringLiteral("queue");
+    case Type::Retry:
+        return QStringLiteral("retry");
+    case Type::Deliver:
+        return QStringLiteral("deliver");
+    case Type::Bounce:
+        return QStringLiteral("bounce");
+    case Type::Fault:
+        return QStringLiteral("fault");
+    case Type::Note:
+        return QStringLiteral("note");
+    case Type::Ask:
+        return QStringLiteral("ask");
     }
     return {};
 }
@@ -71,7 +82,7 @@ QString TraceEvent::toJson() const
 
 namespace {
 constexpr quint64 kBlockSize = 1 << 20; // arena block; a longer text gets a block of its own
-constexpr int kBlockShift = 40;          // textOffset = block << 40 | offset within block
+constexpr int kBlockShift = 40;         // textOffset = block << 40 | offset within block
 } // namespace
 
 Trace::Trace()

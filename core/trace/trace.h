@@ -22,16 +22,16 @@ struct TraceEvent
 
     SimTime time = 0;
     Type type = Type::Line;
-    QString protocol;   // "SMTP", "POP3", "DNS", ... (empty for notes)
-    QString client;     // host that opened the connection (or the acting host)
-    QString server;     // host that accepted it (or the host acted upon)
+    QString protocol; // "SMTP", "POP3", "DNS", ... (empty for notes)
+    QString client;   // host that opened the connection (or the acting host)
+    QString server;   // host that accepted it (or the host acted upon)
     Direction direction = Direction::None;
-    QString text;       // the protocol line without CRLF, or a one-line description
-    SimTime arrival = -1; // for lines: when the bytes reach the other side
+    QString text;           // the protocol line without CRLF, or a one-line description
+    SimTime arrival = -1;   // for lines: when the bytes reach the other side
     quint64 connection = 0; // connection number, 0 when not about a connection
-    QString messageId;  // queue id of the message this is about, if any
+    QString messageId;      // queue id of the message this is about, if any
     int port = 0;
-    QStringList extra;  // ask: choices then the answer; note: the Portuguese text
+    QStringList extra; // ask: choices then the answer; note: the Portuguese text
 
     static QString typeName(Type type);
     QString toJson() const; // one line, fixed key order, so runs compare byte for byte
@@ -67,7 +67,10 @@ public:
     TraceEvent at(std::size_t index) const;
     // Cheap looks without building the whole event.
     SimTime timeAt(std::size_t index) const { return record(index).time; }
-    TraceEvent::Type typeAt(std::size_t index) const { return TraceEvent::Type(record(index).type); }
+    TraceEvent::Type typeAt(std::size_t index) const
+    {
+        return TraceEvent::Type(record(index).type);
+    }
     void clear();
 
     // For range-for: `for (const TraceEvent &e : trace)` builds each event as it goes.
@@ -108,7 +111,10 @@ private:
     };
     // Records live in fixed-size chunks: appending never moves the ones already stored.
     static constexpr std::size_t kChunk = 1 << 16;
-    const Record &record(std::size_t index) const { return m_chunks[index / kChunk][index % kChunk]; }
+    const Record &record(std::size_t index) const
+    {
+        return m_chunks[index / kChunk][index % kChunk];
+    }
     Record &push();
     quint32 intern(const QString &name);
     quint64 store(const char *text, int length);
@@ -118,8 +124,8 @@ private:
     std::size_t m_size = 0;
     std::vector<QString> m_names; // interned protocol, host and queue-id strings; 0 is ""
     QHash<QString, quint32> m_nameIds;
-    std::vector<std::unique_ptr<char[]>> m_blocks; // the text arena, in fixed-size blocks
-    quint64 m_used = 0; // bytes used in the last block
+    std::vector<std::unique_ptr<char[]>> m_blocks;         // the text arena, in fixed-size blocks
+    quint64 m_used = 0;                                    // bytes used in the last block
     std::unordered_map<std::size_t, QStringList> m_extras; // rare: note and ask details
 };
 

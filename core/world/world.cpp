@@ -49,8 +49,8 @@ void World::build()
         // A host named as MX of a domain it does not hold is that domain's backup relay.
         for (const DnsZone &zone : m_scenario.dns)
             for (const MxRecord &mx : zone.mx)
-                if (mx.host.compare(host.name, Qt::CaseInsensitive) == 0
-                    && !mta->isLocalDomain(zone.domain))
+                if (mx.host.compare(host.name, Qt::CaseInsensitive) == 0 &&
+                    !mta->isLocalDomain(zone.domain))
                     mta->addRelayDomain(zone.domain);
         mta->listen();
         m_mtas[host.name.toLower()] = std::move(mta);
@@ -155,8 +155,9 @@ void World::schedule(const Step &step)
         break;
     case Step::Kind::Telnet:
         m_simulation.scheduleAt(step.at, [this, telnet = step.telnet]() {
-            const bool pop3 = m_network.protocolAt(telnet.to, telnet.port) == QLatin1String("POP3")
-                              || telnet.port == Mta::kPop3Port;
+            const bool pop3 =
+                m_network.protocolAt(telnet.to, telnet.port) == QLatin1String("POP3") ||
+                telnet.port == Mta::kPop3Port;
             auto client = std::make_shared<TelnetClient>(telnet.lines, pop3);
             m_network.connect(telnet.from, telnet.to, telnet.port, client);
         });
@@ -220,8 +221,7 @@ quint64 World::run()
     return m_simulation.run();
 }
 
-std::unique_ptr<LineSession> World::openServerSession(const QString &host, int port,
-                                                      QString *error)
+std::unique_ptr<LineSession> World::openServerSession(const QString &host, int port, QString *error)
 {
     Mta *server = mta(host);
     if (!server) {
@@ -260,11 +260,15 @@ QJsonObject World::state() const
                         headers.append(QJsonArray{field.first, field.second});
                     QJsonObject entry;
                     entry.insert(QStringLiteral("uid"), qint64(message.uid));
-                    entry.insert(QStringLiteral("from"), rfc5322::headerValue(message.raw, QStringLiteral("From")));
-                    entry.insert(QStringLiteral("to"), rfc5322::headerValue(message.raw, QStringLiteral("To")));
-                    entry.insert(QStringLiteral("subject"), rfc5322::headerValue(message.raw, QStringLiteral("Subject")));
+                    entry.insert(QStringLiteral("from"),
+                                 rfc5322::headerValue(message.raw, QStringLiteral("From")));
+                    entry.insert(QStringLiteral("to"),
+                                 rfc5322::headerValue(message.raw, QStringLiteral("To")));
+                    entry.insert(QStringLiteral("subject"),
+                                 rfc5322::headerValue(message.raw, QStringLiteral("Subject")));
                     entry.insert(QStringLiteral("headers"), headers);
-                    entry.insert(QStringLiteral("flags"), QJsonArray::fromStringList(message.flags));
+                    entry.insert(QStringLiteral("flags"),
+                                 QJsonArray::fromStringList(message.flags));
                     entry.insert(QStringLiteral("arrived"), message.arrived);
                     entry.insert(QStringLiteral("raw"), QString::fromUtf8(message.raw));
                     messages.append(entry);

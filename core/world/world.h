@@ -41,8 +41,7 @@ public:
 
     // A server session of host:port as the scenario configures it, for `talk`; null with a
     // reason when the host does not serve that port.
-    std::unique_ptr<LineSession> openServerSession(const QString &host, int port,
-                                                   QString *error);
+    std::unique_ptr<LineSession> openServerSession(const QString &host, int port, QString *error);
 
     // The end state for `--state`: mailboxes and queues.
     QJsonObject state() const;

@@ -21,6 +21,26 @@ struct Network::Connection
     SimTime lastArrivalAtClient = 0;
 };
 
+namespace {
+
+// A connect or close event about one connection, stamped by Network::record.
+TraceEvent connectionEvent(const Network::Connection &connection, TraceEvent::Type type,
+                           const QString &text)
+{
+    TraceEvent event;
+    event.type = type;
+    event.protocol = connection.protocol;
+    event.client = connection.client;
+    event.server = connection.server;
+    event.port = connection.port;
+    event.connection = connection.id;
+    event.messageId = connection.messageId;
+    event.text = text;
+    return event;
+}
+
+} // namespace
+
 Network::Network(Simulation &simulation, Trace &trace, FaultTable &faults)
     : m_simulation(simulation), m_trace(trace), m_faults(faults)
 {}
@@ -87,35 +107,26 @@ void Network::connect(const QString &from, const QString &to, int port,
     connection->names =
         m_trace.names(connection->protocol, connection->client, connection->server, messageId);
 
-    TraceEvent failure;
-    failure.type = TraceEvent::Type::Connect;
-    failure.protocol = connection->protocol;
-    failure.client = from;
-    failure.server = to;
-    failure.port = port;
-    failure.connection = connection->id;
-    failure.messageId = messageId;
-
     const SimTime oneWay = latency(from, to);
     if (m_faults.isDown(to)) {
         // No SYN-ACK ever comes back: the client gives up after its connect timeout.
-        m_simulation.schedule(kConnectTimeout, [this, connection, failure]() mutable {
-            failure.text = QStringLiteral("connect to %1 port %2: connection timed out")
-                               .arg(connection->server)
-                               .arg(connection->port);
-            record(failure);
-            connection->clientSession->connectFailed(failure.text);
+        m_simulation.schedule(kConnectTimeout, [this, connection]() {
+            const QString why = QStringLiteral("connect to %1 port %2: connection timed out")
+                                    .arg(connection->server)
+                                    .arg(connection->port);
+            record(connectionEvent(*connection, TraceEvent::Type::Connect, why));
+            connection->clientSession->connectFailed(why);
         });
         return;
     }
     if (m_faults.refuses(to, port) || !isListening(to, port)) {
         // The host answers the SYN with RST one round trip later.
-        m_simulation.schedule(2 * oneWay, [this, connection, failure]() mutable {
-            failure.text = QStringLiteral("connect to %1 port %2: connection refused")
-                               .arg(connection->server)
-                               .arg(connection->port);
-            record(failure);
-            connection->clientSession->connectFailed(failure.text);
+        m_simulation.schedule(2 * oneWay, [this, connection]() {
+            const QString why = QStringLiteral("connect to %1 port %2: connection refused")
+                                    .arg(connection->server)
+                                    .arg(connection->port);
+            record(connectionEvent(*connection, TraceEvent::Type::Connect, why));
+            connection->clientSession->connectFailed(why);
         });
         return;
     }
@@ -127,18 +138,10 @@ void Network::connect(const QString &from, const QString &to, int port,
             return;
         }
         connection->serverSession = listener->second.factory(connection->client);
-        TraceEvent opened;
-        opened.type = TraceEvent::Type::Connect;
-        opened.protocol = connection->protocol;
-        opened.client = connection->client;
-        opened.server = connection->server;
-        opened.port = connection->port;
-        opened.connection = connection->id;
-        opened.messageId = connection->messageId;
-        opened.text = QStringLiteral("TCP connection to %1 port %2 established")
-                          .arg(connection->server)
-                          .arg(connection->port);
-        record(opened);
+        record(connectionEvent(*connection, TraceEvent::Type::Connect,
+                               QStringLiteral("TCP connection to %1 port %2 established")
+                                   .arg(connection->server)
+                                   .arg(connection->port)));
         const QByteArray greeting = connection->serverSession->open();
         if (!greeting.isEmpty())
             transmit(connection, false, greeting);
@@ -227,16 +230,7 @@ void Network::close(const std::shared_ptr<Connection> &connection, const QString
     if (connection->closed)
         return;
     connection->closed = true;
-    TraceEvent closed;
-    closed.type = TraceEvent::Type::Close;
-    closed.protocol = connection->protocol;
-    closed.client = connection->client;
-    closed.server = connection->server;
-    closed.port = connection->port;
-    closed.connection = connection->id;
-    closed.messageId = connection->messageId;
-    closed.text = why;
-    record(closed);
+    record(connectionEvent(*connection, TraceEvent::Type::Close, why));
 }
 
 } // namespace carteiro::core

@@ -46,8 +46,9 @@ public:
     void record(TraceEvent event);
     Simulation &simulation() { return m_simulation; }
 
-private:
     struct Connection;
+
+private:
     void transmit(const std::shared_ptr<Connection> &connection, bool fromClient,
                   const QByteArray &bytes);
     void arriveAtServer(const std::shared_ptr<Connection> &connection, const QByteArray &bytes);

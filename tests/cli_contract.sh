@@ -51,7 +51,7 @@ if grep -q "SMTP mail.crepes.fr → mail.hamburger.edu C: HELO crepes.fr" "$tmp/
 if cmp -s "$tmp/a.jsonl" "$tmp/b.jsonl"; then ok; else fail "two runs differ"; fi
 if python3 - "$tmp/a.jsonl" <<'PY'
 import json, sys
-types = {"line", "connect", "close", "dns", "queue", "retry", "deliver", "bounce", "fault", "note", "ask"}
+types = {"line", "connect", "close", "dns", "queue", "retry", "deliver", "bounce", "fault", "note", "ask", "mailbox"}
 for n, raw in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
     e = json.loads(raw)
     for key in ("t", "type", "proto", "client", "server", "dir", "text"):

@@ -47,7 +47,9 @@ quint32 MailboxStore::deliver(const QString &address, const QByteArray &raw, Sim
     message.raw = raw;
     message.arrived = arrived;
     target.messages.push_back(std::move(message));
-    return target.messages.back().uid;
+    const quint32 uid = target.messages.back().uid;
+    changed(*entry);
+    return uid;
 }
 
 int MailboxStore::remove(const QString &address, const QString &folder, const QSet<quint32> &uids)
@@ -60,7 +62,17 @@ int MailboxStore::remove(const QString &address, const QString &folder, const QS
     messages.erase(std::remove_if(messages.begin(), messages.end(),
                                   [&](const StoredMessage &m) { return uids.contains(m.uid); }),
                    messages.end());
-    return int(before - messages.size());
+    const int removed = int(before - messages.size());
+    if (removed)
+        changed(*entry);
+    return removed;
+}
+
+void MailboxStore::changed(const MailAccount &account)
+{
+    if (m_listener)
+        m_listener(account.address,
+                   int(account.folders.value(QStringLiteral("INBOX")).messages.size()));
 }
 
 bool MailboxStore::lock(const QString &address)

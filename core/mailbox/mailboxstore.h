@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <vector>
 
 namespace carteiro::core {
@@ -40,6 +41,10 @@ struct MailAccount
 class MailboxStore
 {
 public:
+    // Told after each delivery or removal: the account and its INBOX's message count.
+    using ChangeListener = std::function<void(const QString &address, int inboxCount)>;
+    void setChangeListener(ChangeListener listener) { m_listener = std::move(listener); }
+
     void addAccount(const QString &address, const QString &name, const QString &password);
     bool hasAccount(const QString &address) const;
     const MailAccount *account(const QString &address) const;
@@ -59,6 +64,8 @@ public:
 private:
     QMap<QString, MailAccount> m_accounts;
     QSet<QString> m_locked;
+    ChangeListener m_listener;
+    void changed(const MailAccount &account);
 };
 
 } // namespace carteiro::core

@@ -109,6 +109,15 @@ Mta::Mta(MtaContext context, HostSpec spec, SmtpStyle style, RetryPolicy retry)
     for (const UserSpec &user : m_context.scenario->users)
         if (isLocalDomain(rfc5322::domainOf(user.address)))
             m_mailboxes.addAccount(user.address, user.name, user.password);
+    m_mailboxes.setChangeListener([this](const QString &address, int count) {
+        TraceEvent event;
+        event.type = TraceEvent::Type::Mailbox;
+        event.client = address;
+        event.server = m_spec.name;
+        event.count = count;
+        event.text = QStringLiteral("%1 has %2 message(s) in INBOX").arg(address).arg(count);
+        m_context.network->record(std::move(event));
+    });
 }
 
 Mta::~Mta() = default;
@@ -259,6 +268,7 @@ void Mta::record(TraceEvent::Type type, const QString &text, const QString &queu
     event.server = other;
     event.text = text;
     event.messageId = queueId;
+    event.count = int(m_queue.size());
     m_context.network->record(std::move(event));
 }
 
@@ -292,56 +302,45 @@ QString Mta::accept(const SmtpEnvelope &envelope, const QByteArray &data, const 
     }
     recipients.removeDuplicates();
 
-    record(TraceEvent::Type::Queue,
-           QStringLiteral("accepted %1 from <%2> for %3 (port %4)")
-               .arg(id, envelope.sender, recipients.join(QStringLiteral(", ")))
-               .arg(port),
-           id, clientHost);
-
-    QStringList remote;
-    for (const QString &rcpt : recipients) {
-        if (isLocalDomain(rfc5322::domainOf(rcpt)))
-            deliverLocally(envelope.sender, rcpt, stamped, id);
-        else
-            remote << rcpt;
-    }
-    if (!remote.isEmpty()) {
-        QueueEntry entry;
-        entry.id = id;
-        entry.sender = envelope.sender;
-        entry.recipients = remote;
-        entry.data = stamped;
-        entry.queuedAt = now;
-        QueueEntry &queued = m_queue.add(std::move(entry));
-        scheduleAttempt(queued, now);
-    }
+    admit(id, envelope.sender, recipients, stamped,
+          QStringLiteral("accepted %1 from <%2> for %3 (port %4)")
+              .arg(id, envelope.sender, recipients.join(QStringLiteral(", ")))
+              .arg(port),
+          clientHost);
     return id;
 }
 
 void Mta::enqueue(const QString &sender, const QStringList &recipients, const QByteArray &data)
 {
     const QString id = nextQueueId();
-    const SimTime now = m_context.simulation->now();
-    record(TraceEvent::Type::Queue,
-           QStringLiteral("queued %1 from <%2> for %3")
-               .arg(id, sender, recipients.join(QStringLiteral(", "))),
-           id);
+    admit(id, sender, recipients, data,
+          QStringLiteral("queued %1 from <%2> for %3")
+              .arg(id, sender, recipients.join(QStringLiteral(", "))));
+}
+
+void Mta::admit(const QString &id, const QString &sender, const QStringList &recipients,
+                const QByteArray &data, const QString &description, const QString &from)
+{
+    // Local recipients get their copy now; the rest wait in the queue for delivery attempts.
+    QStringList local;
     QStringList remote;
-    for (const QString &rcpt : recipients) {
-        if (isLocalDomain(rfc5322::domainOf(rcpt)))
-            deliverLocally(sender, rcpt, data, id);
-        else
-            remote << rcpt;
+    for (const QString &rcpt : recipients)
+        (isLocalDomain(rfc5322::domainOf(rcpt)) ? local : remote) << rcpt;
+    const SimTime now = m_context.simulation->now();
+    if (!remote.isEmpty()) {
+        QueueEntry entry;
+        entry.id = id;
+        entry.sender = sender;
+        entry.recipients = remote;
+        entry.data = data;
+        entry.queuedAt = now;
+        m_queue.add(std::move(entry));
     }
-    if (remote.isEmpty())
-        return;
-    QueueEntry entry;
-    entry.id = id;
-    entry.sender = sender;
-    entry.recipients = remote;
-    entry.data = data;
-    entry.queuedAt = now;
-    scheduleAttempt(m_queue.add(std::move(entry)), now);
+    record(TraceEvent::Type::Queue, description, id, from);
+    for (const QString &rcpt : local)
+        deliverLocally(sender, rcpt, data, id);
+    if (QueueEntry *queued = remote.isEmpty() ? nullptr : m_queue.find(id))
+        scheduleAttempt(*queued, now);
 }
 
 void Mta::deliverLocally(const QString &sender, const QString &recipient, const QByteArray &data,
@@ -363,9 +362,9 @@ void Mta::deliverLocally(const QString &sender, const QString &recipient, const 
     // RFC 5321 section 4.4: the final delivery records the reverse-path as Return-Path.
     const QByteArray final = rfc5322::prependField(data, QStringLiteral("Return-Path"),
                                                    QStringLiteral("<%1>").arg(sender));
-    m_mailboxes.deliver(recipient, final, m_context.simulation->now());
     record(TraceEvent::Type::Deliver, QStringLiteral("delivered to %1 (INBOX)").arg(recipient),
            queueId);
+    m_mailboxes.deliver(recipient, final, m_context.simulation->now());
 }
 
 void Mta::scheduleAttempt(QueueEntry &entry, SimTime at)
@@ -520,18 +519,18 @@ void Mta::finishAttempt(const std::shared_ptr<AttemptState> &state)
     entry->inFlight = false;
     const SimTime now = m_context.simulation->now();
     QList<FailedRecipient> failures;
-    QStringList deferred;
+    QList<QPair<QString, QString>> delivered; // what to tell, and the host that took it
     QString lastError;
+    bool deferred = false;
     for (const SmtpDeliveryResult &result : state->results) {
         const QString remote = state->remoteMta.value(result.recipient);
         switch (result.outcome) {
         case SmtpDeliveryResult::Outcome::Delivered:
             entry->recipients.removeAll(result.recipient);
             entry->history.append({now, QStringLiteral("delivered"), result.diagnostic});
-            record(TraceEvent::Type::Deliver,
-                   QStringLiteral("relayed %1 to %2: %3")
-                       .arg(result.recipient, remote, result.diagnostic),
-                   entry->id, remote);
+            delivered.append({QStringLiteral("relayed %1 to %2: %3")
+                                  .arg(result.recipient, remote, result.diagnostic),
+                              remote});
             break;
         case SmtpDeliveryResult::Outcome::PermanentFailure:
             entry->recipients.removeAll(result.recipient);
@@ -542,32 +541,41 @@ void Mta::finishAttempt(const std::shared_ptr<AttemptState> &state)
                  result.diagnostic, remote, result.fromServer});
             break;
         case SmtpDeliveryResult::Outcome::TemporaryFailure:
-            deferred << result.recipient;
+            deferred = true;
             lastError = result.diagnostic;
             break;
         }
     }
-    if (!deferred.isEmpty()) {
+    if (deferred) {
         entry->lastError = lastError;
         entry->history.append({now, QStringLiteral("deferred"), lastError});
     }
-    if (!failures.isEmpty())
-        bounce(*entry, failures);
-    if (entry->recipients.isEmpty()) {
-        m_queue.remove(entry->id);
-        return;
-    }
 
     const SimTime giveUpAt = entry->queuedAt + m_retry.giveUpAfter;
-    if (entry->nextAttempt >= giveUpAt) {
+    const bool expired = !entry->recipients.isEmpty() && entry->nextAttempt >= giveUpAt;
+    // A message that is done leaves the queue first, so the events below tell the new length.
+    QueueEntry done;
+    if (entry->recipients.isEmpty() || expired) {
+        done = *entry;
+        m_queue.remove(done.id);
+        entry = &done;
+    }
+    for (const auto &[text, remote] : std::as_const(delivered))
+        record(TraceEvent::Type::Deliver, text, entry->id, remote);
+    if (!failures.isEmpty())
+        bounce(*entry, failures);
+    if (entry->recipients.isEmpty())
+        return;
+
+    if (expired) {
         // The queue lifetime is over (seed 001: "caso insucesso, retira mensagem da fila e
         // notifica remetente").
-        QList<FailedRecipient> expired;
-        for (const QString &rcpt : entry->recipients) {
+        QList<FailedRecipient> lapsed;
+        for (const QString &rcpt : std::as_const(entry->recipients)) {
             QString status = DeliveryStatusNotification::statusOf(entry->lastError, true);
             if (!status.startsWith(QLatin1Char('4')))
                 status = QStringLiteral("4.4.7");
-            expired.append(
+            lapsed.append(
                 {rcpt, status,
                  QStringLiteral("delivery gave up after %1 attempts over %2; last error: %3")
                      .arg(entry->attempts)
@@ -578,8 +586,7 @@ void Mta::finishAttempt(const std::shared_ptr<AttemptState> &state)
             TraceEvent::Type::Retry,
             QStringLiteral("%1: giving up after %2 attempts").arg(entry->id).arg(entry->attempts),
             entry->id);
-        bounce(*entry, expired);
-        m_queue.remove(entry->id);
+        bounce(*entry, lapsed);
         return;
     }
     // Attempts keep to the schedule (queued + k * every), whatever each attempt cost.

@@ -79,6 +79,8 @@ private:
 
     QString nextQueueId();
     void enqueue(const QString &sender, const QStringList &recipients, const QByteArray &data);
+    void admit(const QString &id, const QString &sender, const QStringList &recipients,
+               const QByteArray &data, const QString &description, const QString &from = {});
     void deliverLocally(const QString &sender, const QString &recipient, const QByteArray &data,
                         const QString &queueId);
     void scheduleAttempt(QueueEntry &entry, SimTime at);

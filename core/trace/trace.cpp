@@ -46,6 +46,8 @@ QString TraceEvent::typeName(Type type)
         return QStringLiteral("note");
     case Type::Ask:
         return QStringLiteral("ask");
+    case Type::Mailbox:
+        return QStringLiteral("mailbox");
     }
     return {};
 }
@@ -68,6 +70,8 @@ QString TraceEvent::toJson() const
         out += QStringLiteral(",\"port\":%1").arg(port);
     if (arrival >= 0)
         out += QStringLiteral(",\"arrival\":%1").arg(arrival);
+    if (count >= 0)
+        out += QStringLiteral(",\"count\":%1").arg(count);
     if (!messageId.isEmpty())
         out += QStringLiteral(",\"msg\":%1").arg(jsonString(messageId));
     if (!extra.isEmpty()) {
@@ -164,6 +168,7 @@ void Trace::append(const TraceEvent &event)
     record.messageId = intern(event.messageId);
     record.protocol = quint16(intern(event.protocol));
     record.port = quint16(event.port);
+    record.count = event.count;
     record.type = quint8(event.type);
     record.direction = quint8(event.direction);
 }
@@ -188,6 +193,7 @@ void Trace::appendLine(SimTime time, SimTime arrival, const Names &names, bool f
     record.messageId = names.messageId;
     record.protocol = quint16(names.protocol);
     record.port = quint16(port);
+    record.count = -1;
     record.type = quint8(TraceEvent::Type::Line);
     record.direction = quint8(fromClient ? TraceEvent::Direction::ClientToServer
                                          : TraceEvent::Direction::ServerToClient);
@@ -208,6 +214,7 @@ TraceEvent Trace::at(std::size_t index) const
     event.connection = record.connection;
     event.messageId = m_names[record.messageId];
     event.port = record.port;
+    event.count = record.count;
     auto extra = m_extras.find(index);
     if (extra != m_extras.end())
         event.extra = extra->second;

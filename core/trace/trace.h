@@ -17,7 +17,20 @@ namespace carteiro::core {
 // export read these; nothing else describes a run.
 struct TraceEvent
 {
-    enum class Type { Line, Connect, Close, Dns, Queue, Retry, Deliver, Bounce, Fault, Note, Ask };
+    enum class Type {
+        Line,
+        Connect,
+        Close,
+        Dns,
+        Queue,
+        Retry,
+        Deliver,
+        Bounce,
+        Fault,
+        Note,
+        Ask,
+        Mailbox
+    };
     enum class Direction { None, ClientToServer, ServerToClient };
 
     SimTime time = 0;
@@ -31,6 +44,9 @@ struct TraceEvent
     quint64 connection = 0; // connection number, 0 when not about a connection
     QString messageId;      // queue id of the message this is about, if any
     int port = 0;
+    // queue, retry, deliver, bounce: the MTA's queue length after the event;
+    // mailbox: the number of messages in that user's INBOX. -1 when it says nothing.
+    int count = -1;
     QStringList extra; // ask: choices then the answer; note: the Portuguese text
 
     static QString typeName(Type type);
@@ -106,6 +122,7 @@ private:
         quint32 messageId;
         quint16 protocol;
         quint16 port;
+        qint32 count;
         quint8 type;
         quint8 direction;
     };

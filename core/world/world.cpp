@@ -221,6 +221,12 @@ quint64 World::run()
     return m_simulation.run();
 }
 
+void World::runUntilTraceSize(std::size_t events)
+{
+    while (m_trace.size() < events && m_simulation.step()) {
+    }
+}
+
 std::unique_ptr<LineSession> World::openServerSession(const QString &host, int port, QString *error)
 {
     Mta *server = mta(host);

@@ -33,6 +33,9 @@ public:
 
     // Plays to the end (every queue empty or given up). Returns the number of events run.
     quint64 run();
+    // Plays until the trace holds at least `events` entries (or nothing is left), so a fresh
+    // world shows the state of a run at that position: stepping back is replaying forward.
+    void runUntilTraceSize(std::size_t events);
 
     Mta *mta(const QString &name) const;
     QList<Mta *> mtas() const;

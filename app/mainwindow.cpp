@@ -1,44 +1,131 @@
 #include "app/mainwindow.h"
 
 #include "app/dialogue/dialoguemodel.h"
+#include "app/faults/faultpanel.h"
+#include "app/models/playback.h"
+#include "app/timeline/timelinewidget.h"
+#include "core/net/faulttable.h"
 #include "core/scenario/scenarioloader.h"
+#include "core/scenario/scenariowriter.h"
 
 #include <QApplication>
+#include <QButtonGroup>
+#include <QDockWidget>
+#include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGroupBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QStatusBar>
 #include <QTableView>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace carteiro::app {
 
+using core::TraceEvent;
+
+namespace {
+constexpr int kMaxRecent = 8;
+constexpr core::SimTime kVisibleWait = core::kMinute; // longer idle waits are announced
+
+QString language()
+{
+    return QLocale().name();
+}
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
+    m_playback = new PlaybackController(this);
     m_model = new DialogueModel(this);
+
     m_view = new QTableView;
     m_view->setModel(m_model);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+
     m_summary = new QLabel;
     m_summary->setWordWrap(true);
     m_summary->setMargin(6);
+    m_errors = new QLabel;
+    m_errors->setWordWrap(true);
+    m_errors->setMargin(6);
+    m_errors->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_errors->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #8a1c1c; "
+                                           "font-family: monospace; }"));
+    m_errors->hide();
+    m_caption = new QLabel;
+    m_caption->setWordWrap(true);
+    m_caption->setMargin(8);
+    m_caption->setStyleSheet(QStringLiteral("QLabel { background: #fff8d6; color: #3b3200; "
+                                            "font-size: 12pt; }"));
+    m_caption->hide();
+
+    // The question of an `ask` step, shown in the window so playback waits for the answer.
+    m_ask = new QGroupBox(tr("Question"));
+    auto *askLayout = new QVBoxLayout(m_ask);
+    m_question = new QLabel;
+    m_question->setWordWrap(true);
+    m_choices = new QButtonGroup(this);
+    auto *choiceRow = new QHBoxLayout;
+    m_feedback = new QLabel;
+    m_continue = new QPushButton(tr("Continue"));
+    askLayout->addWidget(m_question);
+    askLayout->addLayout(choiceRow);
+    askLayout->addWidget(m_feedback);
+    askLayout->addWidget(m_continue, 0, Qt::AlignRight);
+    m_ask->hide();
+    connect(m_continue, &QPushButton::clicked, this, &MainWindow::continueAfterAsk);
+
+    m_timeline = new TimelineWidget;
+    m_clock = new QLabel;
+    m_clock->setStyleSheet(QStringLiteral("QLabel { font-family: monospace; font-size: 12pt; }"));
+    m_speed = new QLabel;
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_errors);
     layout->addWidget(m_summary);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_caption);
+    layout->addWidget(m_ask);
+    auto *timeRow = new QHBoxLayout;
+    timeRow->setContentsMargins(6, 0, 6, 4);
+    timeRow->addWidget(m_clock);
+    timeRow->addWidget(m_timeline, 1);
+    timeRow->addWidget(m_speed);
+    layout->addLayout(timeRow);
     setCentralWidget(central);
+
     createActions();
+    createDocks();
+
+    connect(m_playback, &PlaybackController::positionChanged, this, &MainWindow::showPosition);
+    connect(m_playback, &PlaybackController::askReached, this, &MainWindow::showAsk);
+    connect(m_playback, &PlaybackController::speedChanged, this,
+            [this](double speed) { m_speed->setText(tr("%1×").arg(speed)); });
+    connect(m_timeline, &TimelineWidget::positionRequested, m_playback,
+            &PlaybackController::setPosition);
+    m_speed->setText(tr("%1×").arg(m_playback->speed()));
+
+    setAcceptDrops(true);
     setWindowTitle(tr("Carteiro"));
-    resize(1100, 700);
+    resize(1280, 720);
 }
 
 MainWindow::~MainWindow() = default;
@@ -48,9 +135,87 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open scenario…"), this, &MainWindow::openFromDialog);
     open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    updateRecentMenu();
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *play = menuBar()->addMenu(tr("&Play"));
+    QToolBar *transport = addToolBar(tr("Playback"));
+    transport->setObjectName(QStringLiteral("playback"));
+    auto add = [&](const QString &text, const QKeySequence &key, auto slot, const QString &tip) {
+        QAction *action = play->addAction(text, m_playback, slot);
+        action->setShortcut(key);
+        action->setToolTip(
+            QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+        transport->addAction(action);
+        addAction(action);
+        return action;
+    };
+    add(tr("⏮ Start"), QKeySequence(Qt::Key_Home), &PlaybackController::toStart,
+        tr("Back to the start"));
+    add(tr("⇤ Connection"), QKeySequence(Qt::CTRL | Qt::Key_Left),
+        &PlaybackController::previousConnection, tr("Previous connection"));
+    add(tr("◀ Step"), QKeySequence(Qt::Key_Left), &PlaybackController::stepBack,
+        tr("One protocol line back"));
+    add(tr("⏯ Play"), QKeySequence(Qt::Key_Space), &PlaybackController::togglePlay,
+        tr("Play or pause"));
+    add(tr("Step ▶"), QKeySequence(Qt::Key_Right), &PlaybackController::stepForward,
+        tr("One protocol line forward"));
+    add(tr("Connection ⇥"), QKeySequence(Qt::CTRL | Qt::Key_Right),
+        &PlaybackController::nextConnection, tr("Next connection"));
+    add(tr("End ⏭"), QKeySequence(Qt::Key_End), &PlaybackController::toEnd, tr("To the end"));
+    play->addSeparator();
+    transport->addSeparator();
+    add(tr("Slower"), QKeySequence(Qt::Key_Minus), &PlaybackController::slower,
+        tr("Half the speed"));
+    add(tr("Faster"), QKeySequence(Qt::Key_Plus), &PlaybackController::faster,
+        tr("Double the speed"));
+}
+
+void MainWindow::createDocks()
+{
+    m_faults = new FaultPanel;
+    auto *dock = new QDockWidget(tr("Break things"), this);
+    dock->setObjectName(QStringLiteral("faults"));
+    dock->setWidget(m_faults);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    connect(m_faults, &FaultPanel::injectRequested, this, &MainWindow::injectFault);
+    connect(m_faults, &FaultPanel::backUpRequested, this, &MainWindow::bringHostBackUp);
+    connect(m_faults, &FaultPanel::saveRequested, this, [this]() {
+        if (!saveInjectedFaults())
+            QMessageBox::warning(this, tr("Faults not saved"), m_errorText);
+    });
+}
+
+QStringList MainWindow::recentFiles() const
+{
+    return QSettings().value(QStringLiteral("recentFiles")).toStringList();
+}
+
+void MainWindow::rememberRecent(const QString &path)
+{
+    QStringList files = recentFiles();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    while (files.size() > kMaxRecent)
+        files.removeLast();
+    QSettings().setValue(QStringLiteral("recentFiles"), files);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = recentFiles();
+    for (const QString &file : files)
+        m_recentMenu->addAction(QFileInfo(file).fileName(), this, [this, file]() {
+            if (!openScenario(file))
+                QMessageBox::warning(this, tr("Scenario not opened"), m_errorText);
+        });
+    m_recentMenu->setEnabled(!files.isEmpty());
 }
 
 void MainWindow::openFromDialog()
@@ -58,8 +223,35 @@ void MainWindow::openFromDialog()
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open scenario"), QStringLiteral(CARTEIRO_SCENARIO_DIR),
         tr("Carteiro scenarios (*.yaml *.yml);;All files (*)"));
-    if (!path.isEmpty() && !openScenario(path))
-        QMessageBox::warning(this, tr("Scenario not opened"), m_errorText);
+    if (!path.isEmpty())
+        openScenario(path);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        const QString suffix = QFileInfo(url.toLocalFile()).suffix().toLower();
+        if (suffix == QLatin1String("yaml") || suffix == QLatin1String("yml")) {
+            event->acceptProposedAction();
+            return;
+        }
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty())
+        openScenario(urls.first().toLocalFile());
+}
+
+void MainWindow::showErrors(const QString &text)
+{
+    m_errorText = text;
+    m_errors->setText(text.isEmpty()
+                          ? QString()
+                          : tr("This scenario has errors and was not opened:\n%1").arg(text));
+    m_errors->setVisible(!text.isEmpty());
 }
 
 bool MainWindow::openScenario(const QString &path)
@@ -69,24 +261,209 @@ bool MainWindow::openScenario(const QString &path)
         QStringList lines;
         for (const core::ScenarioError &error : loaded.errors)
             lines << error.toString();
-        m_errorText = lines.join(QLatin1Char('\n'));
+        showErrors(lines.join(QLatin1Char('\n')));
         return false;
     }
-    m_errorText.clear();
-    auto world = std::make_unique<core::World>(std::move(loaded.scenario));
-    world->run();
-    m_model->setTrace(nullptr);
-    m_world = std::move(world);
-    m_model->setTrace(&m_world->trace());
+    showErrors({});
+    m_path = path;
+    m_scenario = std::move(loaded.scenario);
+    m_injected.clear();
+    m_injectedDescriptions.clear();
+    m_faults->setScenario(m_scenario);
+    rebuild(-1);
     m_view->resizeColumnsToContents();
 
-    const QString language = QLocale().name();
     const core::Scenario &scenario = m_world->scenario();
     m_summary->setText(QStringLiteral("<b>%1</b><br>%2")
-                           .arg(scenario.title.text(language).toHtmlEscaped(),
-                                scenario.summary.text(language).toHtmlEscaped()));
+                           .arg(scenario.title.text(language()).toHtmlEscaped(),
+                                scenario.summary.text(language()).toHtmlEscaped()));
     setWindowTitle(tr("%1 — Carteiro").arg(QFileInfo(path).fileName()));
+    rememberRecent(path);
     emit scenarioOpened(path);
+    return true;
+}
+
+void MainWindow::rebuild(int keepPosition)
+{
+    core::Scenario scenario = m_scenario;
+    scenario.steps += m_injected;
+    auto world = std::make_unique<core::World>(std::move(scenario));
+    world->run();
+    m_model->setTrace(nullptr);
+    m_timeline->setTrace(nullptr);
+    m_playback->setTrace(nullptr);
+    m_world = std::move(world);
+    m_model->setTrace(&m_world->trace());
+    m_timeline->setTrace(&m_world->trace());
+    m_playback->setTrace(&m_world->trace());
+    m_playback->setPosition(keepPosition);
+}
+
+void MainWindow::showPosition(int position)
+{
+    m_timeline->setPosition(position);
+    m_clock->setText(core::formatSimTime(m_playback->time()));
+    if (position >= 0) {
+        m_view->selectRow(position);
+        m_view->scrollTo(m_model->index(position, 0));
+    } else {
+        m_view->clearSelection();
+    }
+    const core::Trace &trace = m_world->trace();
+
+    // Idle waits are skipped, and said so.
+    if (position > 0) {
+        const core::SimTime gap =
+            trace.timeAt(std::size_t(position)) - trace.timeAt(std::size_t(position - 1));
+        if (gap >= kVisibleWait)
+            statusBar()->showMessage(tr("⏩ %1 of waiting skipped").arg(core::formatSimTime(gap)),
+                                     4000);
+    }
+
+    // The latest note at or before the position is the caption.
+    QString caption;
+    for (int i = position; i >= 0; --i) {
+        if (trace.typeAt(std::size_t(i)) != TraceEvent::Type::Note)
+            continue;
+        const TraceEvent note = trace.at(std::size_t(i));
+        const QString pt = note.extra.value(0);
+        caption = language().startsWith(QLatin1String("pt")) && !pt.isEmpty() ? pt : note.text;
+        break;
+    }
+    m_caption->setText(caption);
+    m_caption->setVisible(!caption.isEmpty());
+
+    // Landing on a question by hand shows it as well.
+    if (position >= 0 && trace.typeAt(std::size_t(position)) == TraceEvent::Type::Ask) {
+        if (m_askPosition != position)
+            showAsk(position);
+    } else if (m_askPosition >= 0 && position != m_askPosition) {
+        m_ask->hide();
+        m_askPosition = -1;
+    }
+}
+
+QString MainWindow::caption() const
+{
+    return m_caption->isHidden() ? QString() : m_caption->text();
+}
+
+void MainWindow::showAsk(int position)
+{
+    m_resumeAfterAsk = m_resumeAfterAsk || m_playback->isPlaying() || m_askPosition != position;
+    m_askPosition = position;
+    const TraceEvent ask = m_world->trace().at(std::size_t(position));
+    // extra holds the choices, then the right answer.
+    const QStringList choices = ask.extra.mid(0, ask.extra.size() - 1);
+    const core::Step *step = nullptr;
+    for (const core::Step &candidate : m_world->scenario().steps)
+        if (candidate.kind == core::Step::Kind::Ask && candidate.ask.question.en == ask.text)
+            step = &candidate;
+    m_question->setText(step ? step->ask.question.text(language()) : ask.text);
+    for (QAbstractButton *button : m_choices->buttons()) {
+        m_choices->removeButton(button);
+        delete button;
+    }
+    auto *row = static_cast<QHBoxLayout *>(m_ask->layout()->itemAt(1)->layout());
+    for (const QString &choice : choices) {
+        auto *button = new QRadioButton(choice);
+        m_choices->addButton(button);
+        row->addWidget(button);
+        connect(button, &QRadioButton::clicked, this, [this, choice]() { answer(choice); });
+    }
+    m_feedback->clear();
+    m_ask->show();
+}
+
+bool MainWindow::isAsking() const
+{
+    return m_askPosition >= 0 && !m_ask->isHidden();
+}
+
+QString MainWindow::answerFeedback() const
+{
+    return m_feedback->text();
+}
+
+void MainWindow::answer(const QString &choice)
+{
+    if (m_askPosition < 0)
+        return;
+    const TraceEvent ask = m_world->trace().at(std::size_t(m_askPosition));
+    const QString right = ask.extra.value(ask.extra.size() - 1);
+    m_feedback->setText(choice == right ? tr("✔ Right: %1.").arg(right)
+                                        : tr("✘ Not quite: the answer is %1.").arg(right));
+}
+
+void MainWindow::continueAfterAsk()
+{
+    m_ask->hide();
+    m_askPosition = -1;
+    if (m_resumeAfterAsk) {
+        m_resumeAfterAsk = false;
+        m_playback->stepForward();
+        m_playback->play();
+    }
+}
+
+void MainWindow::injectFault(const core::FaultSpec &fault)
+{
+    if (!m_world)
+        return;
+    core::Step step;
+    step.kind = core::Step::Kind::Fault;
+    step.at = m_playback->time();
+    step.fault = fault;
+    m_injected.append(step);
+    m_injectedDescriptions << QStringLiteral("%1  %2").arg(core::formatSimTime(step.at),
+                                                           core::FaultTable::describe(fault));
+    m_faults->setInjected(m_injectedDescriptions);
+    rebuild(m_playback->position());
+}
+
+void MainWindow::bringHostBackUp(const QString &host)
+{
+    if (!m_world)
+        return;
+    const core::SimTime now = m_playback->time();
+    // The down fault in force now ends now, whether the file or the panel put it there.
+    auto endIt = [&](QList<core::Step> &steps) {
+        for (core::Step &step : steps) {
+            if (step.kind != core::Step::Kind::Fault || step.fault.kind != QLatin1String("down") ||
+                step.fault.host.compare(host, Qt::CaseInsensitive) != 0)
+                continue;
+            const core::SimTime start = step.at + step.fault.at;
+            const core::SimTime end = step.fault.duration ? start + *step.fault.duration
+                                      : step.fault.until
+                                          ? *step.fault.until
+                                          : std::numeric_limits<core::SimTime>::max();
+            if (start <= now && now < end) {
+                step.fault.duration.reset();
+                step.fault.until = now;
+                return true;
+            }
+        }
+        return false;
+    };
+    if (!endIt(m_injected) && !endIt(m_scenario.steps))
+        return;
+    m_injectedDescriptions << tr("%1  %2 is back up").arg(core::formatSimTime(now), host);
+    m_faults->setInjected(m_injectedDescriptions);
+    rebuild(m_playback->position());
+}
+
+bool MainWindow::saveInjectedFaults(const QString &saveAs)
+{
+    if (m_path.isEmpty() || m_injected.isEmpty())
+        return false;
+    QString error;
+    if (!core::ScenarioWriter::addSteps(m_path, m_injected, &error, saveAs)) {
+        m_errorText = error;
+        return false;
+    }
+    statusBar()->showMessage(tr("%n fault(s) saved into %1", nullptr, int(m_injected.size()))
+                                 .arg(QFileInfo(saveAs.isEmpty() ? m_path : saveAs).fileName()),
+                             5000);
     return true;
 }
 

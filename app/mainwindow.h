@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/scenario/scenario.h"
 #include "core/world/world.h"
 
 #include <QMainWindow>
@@ -7,13 +8,22 @@
 #include <memory>
 
 class QLabel;
+class QMenu;
 class QTableView;
+class QTabWidget;
+class QButtonGroup;
+class QGroupBox;
+class QPushButton;
 
 namespace carteiro::app {
 
 class DialogueModel;
+class FaultPanel;
+class PlaybackController;
+class TimelineWidget;
 
-// The first window: open a scenario, play it, and read its dialogue line by line.
+// The classroom window: the run of a scenario, played forwards and back, with the dialogue,
+// the timeline, notes and questions, and a panel to break things live.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -22,23 +32,71 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Loads and plays a scenario; on errors shows them and keeps what was open.
+    // Loads and plays a scenario; on errors shows them in the window and keeps what was open.
     bool openScenario(const QString &path);
     QString errorText() const { return m_errorText; }
+    QString caption() const;
     const DialogueModel *dialogue() const { return m_model; }
+    PlaybackController *playback() const { return m_playback; }
+    FaultPanel *faultPanel() const { return m_faults; }
+    const core::World *world() const { return m_world.get(); }
+    QStringList recentFiles() const;
+
+    // The question on screen, if any, and answering it (for the ask panel and tests).
+    bool isAsking() const;
+    QString answerFeedback() const;
+    void answer(const QString &choice);
+
+    // Faults injected live, at the current moment of the run.
+    void injectFault(const core::FaultSpec &fault);
+    void bringHostBackUp(const QString &host);
+    bool saveInjectedFaults(const QString &saveAs = {});
 
 signals:
     void scenarioOpened(const QString &path);
 
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
 private:
     void createActions();
+    void createDocks();
     void openFromDialog();
+    void updateRecentMenu();
+    void rememberRecent(const QString &path);
+    void rebuild(int keepPosition);
+    void showPosition(int position);
+    void showAsk(int position);
+    void continueAfterAsk();
+    void showErrors(const QString &text);
 
+    // What is open: the file's scenario, the faults injected on top, and their run.
+    QString m_path;
+    core::Scenario m_scenario;
+    QList<core::Step> m_injected;
+    QStringList m_injectedDescriptions;
+    std::unique_ptr<core::World> m_world;
+
+    PlaybackController *m_playback = nullptr;
     DialogueModel *m_model = nullptr;
     QTableView *m_view = nullptr;
     QLabel *m_summary = nullptr;
-    std::unique_ptr<core::World> m_world;
+    QLabel *m_errors = nullptr;
+    QLabel *m_caption = nullptr;
+    QLabel *m_clock = nullptr;
+    QLabel *m_speed = nullptr;
+    TimelineWidget *m_timeline = nullptr;
+    FaultPanel *m_faults = nullptr;
+    QGroupBox *m_ask = nullptr;
+    QLabel *m_question = nullptr;
+    QButtonGroup *m_choices = nullptr;
+    QLabel *m_feedback = nullptr;
+    QPushButton *m_continue = nullptr;
+    QMenu *m_recentMenu = nullptr;
     QString m_errorText;
+    int m_askPosition = -1;
+    bool m_resumeAfterAsk = false;
 };
 
 } // namespace carteiro::app

@@ -1,9 +1,13 @@
-// The first window, driven offscreen: it opens a scenario, plays it and lists the dialogue;
-// a broken file is refused with its FILE:LINE:COL errors and the open scenario stays.
+// The classroom window, driven offscreen through its real widgets and actions.
 
 #include "app/dialogue/dialoguemodel.h"
+#include "app/faults/faultpanel.h"
 #include "app/mainwindow.h"
+#include "app/models/playback.h"
+#include "core/mta/mta.h"
 
+#include <QDir>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -11,14 +15,32 @@
 
 using carteiro::app::DialogueModel;
 using carteiro::app::MainWindow;
+using carteiro::app::PlaybackController;
+using namespace carteiro::core;
 
 class TestAppWindow : public QObject
 {
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void opensAndListsTheDialogue();
     void refusesABrokenFileAndKeepsTheOpenOne();
+    void everyShippedScenarioPlaysToItsEnd();
+    void stepsForwardAndBackOneLine();
+    void keyboardDrivesPlayback();
+    void notesBecomeCaptions();
+    void askPausesPlayback();
+    void injected550AtRcptBouncesToAlice();
+    void hostDownThenBackUpLive();
+    void injectedFaultsAreSavedIntoTheFile();
+    void remembersRecentFiles();
+
+private:
+    static QString scenario(const char *name)
+    {
+        return QStringLiteral(CARTEIRO_SOURCE_DIR "/scenarios/") + QLatin1String(name);
+    }
 };
 
 namespace {
@@ -31,41 +53,55 @@ QStringList column(const QAbstractItemModel &model, int col)
     return values;
 }
 
+int indexOfLine(const World &world, const QString &text)
+{
+    for (std::size_t i = 0; i < world.trace().size(); ++i)
+        if (world.trace().typeAt(i) == TraceEvent::Type::Line && world.trace().at(i).text == text)
+            return int(i);
+    return -1;
+}
+
+std::size_t inboxSize(const World &world, const QString &address)
+{
+    const Mta *home = world.homeOf(address);
+    const MailAccount *account = home ? home->mailboxes().account(address) : nullptr;
+    return account ? account->folders.value(QStringLiteral("INBOX")).messages.size() : 0;
+}
+
 } // namespace
+
+void TestAppWindow::initTestCase()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("carteiro-tests"));
+    QStandardPaths::setTestModeEnabled(true);
+}
 
 void TestAppWindow::opensAndListsTheDialogue()
 {
     MainWindow window;
     QSignalSpy opened(&window, &MainWindow::scenarioOpened);
-    const QString path = QStringLiteral(CARTEIRO_SOURCE_DIR "/scenarios/01-alice-to-bob.yaml");
-    QVERIFY(window.openScenario(path));
+    QVERIFY(window.openScenario(scenario("01-alice-to-bob.yaml")));
     QCOMPARE(opened.count(), 1);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-    auto *view = window.findChild<QTableView *>();
-    QVERIFY(view);
-    const QAbstractItemModel &model = *view->model();
+    const QAbstractItemModel &model = *window.dialogue();
     const QStringList lines = column(model, DialogueModel::TextColumn);
     QVERIFY(lines.contains(QStringLiteral("220 hamburger.edu")));
-    QVERIFY(lines.contains(QStringLiteral("HELO crepes.fr")));
     const int helo = int(lines.indexOf(QStringLiteral("HELO crepes.fr")));
+    QVERIFY(helo > 0);
     QCOMPARE(model.data(model.index(helo, DialogueModel::DirectionColumn)).toString(),
              QStringLiteral("C:"));
     QCOMPARE(model.data(model.index(helo, DialogueModel::FromColumn)).toString(),
              QStringLiteral("mail.crepes.fr"));
-    QCOMPARE(model.data(model.index(helo, DialogueModel::ToColumn)).toString(),
-             QStringLiteral("mail.hamburger.edu"));
     QVERIFY(window.windowTitle().startsWith(QStringLiteral("01-alice-to-bob.yaml")));
 }
 
 void TestAppWindow::refusesABrokenFileAndKeepsTheOpenOne()
 {
     MainWindow window;
-    QVERIFY(window.openScenario(
-        QStringLiteral(CARTEIRO_SOURCE_DIR "/scenarios/02-recipient-rejected.yaml")));
-    auto *view = window.findChild<QTableView *>();
-    const int rows = view->model()->rowCount();
+    QVERIFY(window.openScenario(scenario("02-recipient-rejected.yaml")));
+    const int rows = window.dialogue()->rowCount();
     QVERIFY(rows > 0);
 
     QTemporaryDir dir;
@@ -80,7 +116,226 @@ void TestAppWindow::refusesABrokenFileAndKeepsTheOpenOne()
     QCOMPARE(opened.count(), 0);
     QVERIFY2(window.errorText().startsWith(broken + QStringLiteral(":4:")),
              qPrintable(window.errorText()));
-    QCOMPARE(view->model()->rowCount(), rows);
+    // The errors are in the window itself, not only in a dialog.
+    bool shown = false;
+    for (QLabel *label : window.findChildren<QLabel *>())
+        shown = shown || (label->isVisibleTo(&window) &&
+                          label->text().contains(broken + QStringLiteral(":4:")));
+    QVERIFY(shown);
+    QCOMPARE(window.dialogue()->rowCount(), rows);
+}
+
+void TestAppWindow::everyShippedScenarioPlaysToItsEnd()
+{
+    const QStringList files = QDir(QStringLiteral(CARTEIRO_SOURCE_DIR "/scenarios"))
+                                  .entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name);
+    QVERIFY(files.size() >= 8);
+    for (const QString &name : files) {
+        MainWindow window;
+        QVERIFY2(window.openScenario(QStringLiteral(CARTEIRO_SOURCE_DIR "/scenarios/") + name),
+                 qPrintable(name));
+        PlaybackController *playback = window.playback();
+        QVERIFY(playback->count() > 0);
+        int guard = 0;
+        while (playback->position() < playback->count() - 1 && guard++ < 100000)
+            playback->stepForward();
+        QCOMPARE(playback->position(), playback->count() - 1);
+    }
+}
+
+void TestAppWindow::stepsForwardAndBackOneLine()
+{
+    MainWindow window;
+    QVERIFY(window.openScenario(scenario("01-alice-to-bob.yaml")));
+    PlaybackController *playback = window.playback();
+    QCOMPARE(playback->position(), -1);
+    playback->stepForward();
+    const int first = playback->position();
+    QCOMPARE(window.world()->trace().typeAt(std::size_t(first)), TraceEvent::Type::Line);
+    QCOMPARE(window.world()->trace().at(std::size_t(first)).text, QStringLiteral("220 crepes.fr"));
+
+    QList<int> positions;
+    QStringList captions;
+    for (int i = 0; i < 25; ++i) {
+        positions << playback->position();
+        captions << window.caption();
+        playback->stepForward();
+    }
+    for (int i = 24; i >= 0; --i) {
+        playback->stepBack();
+        QCOMPARE(playback->position(), positions.at(i));
+        QCOMPARE(window.caption(), captions.at(i));
+    }
+}
+
+void TestAppWindow::keyboardDrivesPlayback()
+{
+    MainWindow window;
+    QVERIFY(window.openScenario(scenario("01-alice-to-bob.yaml")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    PlaybackController *playback = window.playback();
+    QTest::keyClick(&window, Qt::Key_Right);
+    const int one = playback->position();
+    QVERIFY(one >= 0);
+    QTest::keyClick(&window, Qt::Key_Right);
+    QVERIFY(playback->position() > one);
+    QTest::keyClick(&window, Qt::Key_Left);
+    QCOMPARE(playback->position(), one);
+    QTest::keyClick(&window, Qt::Key_End);
+    QCOMPARE(playback->position(), playback->count() - 1);
+    QTest::keyClick(&window, Qt::Key_Home);
+    QCOMPARE(playback->position(), -1);
+    QTest::keyClick(&window, Qt::Key_Plus);
+    QCOMPARE(playback->speed(), 2.0);
+    QTest::keyClick(&window, Qt::Key_Minus);
+    QTest::keyClick(&window, Qt::Key_Minus);
+    QCOMPARE(playback->speed(), 0.5);
+    QSignalSpy playing(playback, &PlaybackController::playingChanged);
+    QTest::keyClick(&window, Qt::Key_Space);
+    QVERIFY(playback->isPlaying());
+    QTest::keyClick(&window, Qt::Key_Space);
+    QVERIFY(!playback->isPlaying());
+    QCOMPARE(playing.count(), 2);
+}
+
+void TestAppWindow::notesBecomeCaptions()
+{
+    MainWindow window;
+    QVERIFY(window.openScenario(scenario("01-alice-to-bob.yaml")));
+    QCOMPARE(window.caption(), QString());
+    window.playback()->stepForward();
+    QVERIFY(window.caption().startsWith(QStringLiteral("Alice writes to Bob.")));
+}
+
+void TestAppWindow::askPausesPlayback()
+{
+    MainWindow window;
+    QVERIFY(window.openScenario(scenario("01-alice-to-bob.yaml")));
+    PlaybackController *playback = window.playback();
+    QSignalSpy asked(playback, &PlaybackController::askReached);
+    playback->setSpeed(PlaybackController::kMaxSpeed);
+    playback->play();
+    QTRY_COMPARE_WITH_TIMEOUT(asked.count(), 1, 10000);
+    QVERIFY(!playback->isPlaying());
+    QVERIFY(window.isAsking());
+    const int at = playback->position();
+    QCOMPARE(window.world()->trace().typeAt(std::size_t(at)), TraceEvent::Type::Ask);
+    window.answer(QStringLiteral("250"));
+    QVERIFY(window.answerFeedback().contains(QStringLiteral("354")));
+    window.answer(QStringLiteral("354"));
+    QVERIFY(window.answerFeedback().startsWith(QStringLiteral("✔")));
+}
+
+void TestAppWindow::injected550AtRcptBouncesToAlice()
+{
+    MainWindow window;
+    QVERIFY(window.openScenario(scenario("01-alice-to-bob.yaml")));
+    QCOMPARE(inboxSize(*window.world(), QStringLiteral("alice@crepes.fr")), std::size_t(0));
+    // Stop just after Alice's server accepted the message, before the relay.
+    const int accepted =
+        indexOfLine(*window.world(), QStringLiteral("250 Message accepted for delivery"));
+    QVERIFY(accepted > 0);
+    window.playback()->setPosition(accepted);
+
+    carteiro::app::FaultPanel *panel = window.faultPanel();
+    panel->choose(QStringLiteral("reject"));
+    panel->setHost(QStringLiteral("mail.hamburger.edu"));
+    panel->setStage(QStringLiteral("rcpt"));
+    panel->setCode(550);
+    panel->inject();
+
+    QCOMPARE(window.playback()->position(), accepted); // the class stays where it was
+    QCOMPARE(inboxSize(*window.world(), QStringLiteral("alice@crepes.fr")), std::size_t(1));
+    bool refused = false;
+    const Trace &trace = window.world()->trace();
+    for (std::size_t i = std::size_t(accepted); i < trace.size(); ++i)
+        refused = refused || (trace.typeAt(i) == TraceEvent::Type::Line &&
+                              trace.at(i).text.startsWith(QStringLiteral("550")));
+    QVERIFY(refused);
+    bool bounced = false;
+    for (std::size_t i = 0; i < window.world()->trace().size(); ++i)
+        bounced = bounced || window.world()->trace().typeAt(i) == TraceEvent::Type::Bounce;
+    QVERIFY(bounced);
+}
+
+void TestAppWindow::hostDownThenBackUpLive()
+{
+    MainWindow window;
+    QVERIFY(window.openScenario(scenario("01-alice-to-bob.yaml")));
+    window.playback()->setPosition(0);
+    carteiro::app::FaultPanel *panel = window.faultPanel();
+    panel->choose(QStringLiteral("down"));
+    panel->setHost(QStringLiteral("mail.hamburger.edu"));
+    panel->inject();
+    // Down for good: the message waits in mail.crepes.fr's queue and is retried.
+    int retries = 0;
+    const Trace &down = window.world()->trace();
+    for (std::size_t i = 0; i < down.size(); ++i)
+        retries += down.typeAt(i) == TraceEvent::Type::Retry;
+    QVERIFY(retries > 100);
+
+    // Back up at 45 minutes: the retry at 1h gets through.
+    int at = -1;
+    for (std::size_t i = 0; i < down.size(); ++i)
+        if (down.timeAt(i) >= 45 * kMinute) {
+            at = int(i);
+            break;
+        }
+    QVERIFY(at > 0);
+    window.playback()->setPosition(at);
+    panel->choose(QStringLiteral("up"));
+    panel->setHost(QStringLiteral("mail.hamburger.edu"));
+    panel->inject();
+    QCOMPARE(inboxSize(*window.world(), QStringLiteral("alice@crepes.fr")), std::size_t(0));
+    bool relayed = false;
+    const Trace &up = window.world()->trace();
+    for (std::size_t i = 0; i < up.size(); ++i)
+        if (up.typeAt(i) == TraceEvent::Type::Deliver &&
+            up.at(i).text.startsWith(QStringLiteral("relayed"))) {
+            relayed = true;
+            QVERIFY(up.timeAt(i) > kHour);
+            QVERIFY(up.timeAt(i) < kHour + kMinute);
+        }
+    QVERIFY(relayed);
+}
+
+void TestAppWindow::injectedFaultsAreSavedIntoTheFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lesson.yaml"));
+    QVERIFY(QFile::copy(scenario("01-alice-to-bob.yaml"), path));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    MainWindow window;
+    QVERIFY(window.openScenario(path));
+    window.playback()->setPosition(0);
+    window.faultPanel()->choose(QStringLiteral("dns-fail"));
+    window.faultPanel()->setDomain(QStringLiteral("hamburger.edu"));
+    window.faultPanel()->inject();
+    QVERIFY(window.saveInjectedFaults());
+
+    MainWindow reopened;
+    QVERIFY(reopened.openScenario(path));
+    bool servfail = false;
+    const Trace &trace = reopened.world()->trace();
+    for (std::size_t i = 0; i < trace.size(); ++i)
+        servfail = servfail || (trace.typeAt(i) == TraceEvent::Type::Dns &&
+                                trace.at(i).text.contains(QStringLiteral("SERVFAIL")));
+    QVERIFY(servfail);
+    QFile saved(path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QVERIFY(saved.readAll().contains("# Alice sends mail to Bob")); // comments kept
+}
+
+void TestAppWindow::remembersRecentFiles()
+{
+    MainWindow window;
+    QVERIFY(window.openScenario(scenario("03-host-down-then-back.yaml")));
+    QVERIFY(window.openScenario(scenario("01-alice-to-bob.yaml")));
+    const QStringList recent = window.recentFiles();
+    QVERIFY(recent.size() >= 2);
+    QVERIFY(recent.at(0).endsWith(QStringLiteral("01-alice-to-bob.yaml")));
+    QVERIFY(recent.at(1).endsWith(QStringLiteral("03-host-down-then-back.yaml")));
 }
 
 QTEST_MAIN(TestAppWindow)

@@ -151,6 +151,7 @@ private slots:
     void faultDropCutsMidData();
     void bounceIsNeverBounced();
     void modernStyleAuthenticatesOnSubmission();
+    void droppedMidRunWithoutHarm();
 };
 
 void TestWorld::textbookDialogue()
@@ -595,6 +596,23 @@ void TestWorld::modernStyleAuthenticatesOnSubmission()
             .at(2)
             .second;
     QVERIFY2(received.contains(QStringLiteral("with ESMTPA")), qPrintable(received));
+}
+
+void TestWorld::droppedMidRunWithoutHarm()
+{
+    // A world left in the middle of a POP3 session (stepping back rebuilds worlds) goes away
+    // cleanly, sessions before the mailboxes they lock.
+    ScenarioLoadResult loaded = ScenarioLoader::loadFile(scenarioPath("01-alice-to-bob.yaml"));
+    QVERIFY(loaded.ok());
+    World whole(loaded.scenario);
+    whole.run();
+    const std::size_t total = whole.trace().size();
+    for (std::size_t stop = 1; stop < total; stop += 3) {
+        World world(loaded.scenario);
+        world.runUntilTraceSize(stop);
+        QVERIFY(world.trace().size() >= stop);
+        QCOMPARE(world.trace().at(stop - 1).toJson(), whole.trace().at(stop - 1).toJson());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestWorld)

@@ -52,6 +52,16 @@ void Simulation::dropCancelledHead()
     }
 }
 
+void Simulation::clear()
+{
+    m_heap.clear();
+    m_cancelled.clear();
+    m_freeSlots.clear();
+    // Actions hold connections and sessions; they go before anything they point into.
+    std::vector<Action> actions;
+    actions.swap(m_actions);
+}
+
 bool Simulation::isEmpty()
 {
     dropCancelledHead();

@@ -46,6 +46,8 @@ public:
     quint64 run(quint64 maxEvents = 50'000'000);
 
     bool isEmpty();
+    // Drops every waiting event (and what its action holds) without running it.
+    void clear();
     quint64 executedEvents() const { return m_executed; }
 
     // One random stream per component, derived from the scenario seed and the component's

@@ -16,7 +16,12 @@ World::World(Scenario scenario)
     build();
 }
 
-World::~World() = default;
+World::~World()
+{
+    // Waiting events hold connections whose sessions use the MTAs' mailboxes: they go first,
+    // while the MTAs are still there (a world may be dropped mid-run, e.g. when stepping back).
+    m_simulation.clear();
+}
 
 void World::record(TraceEvent event)
 {

@@ -30,6 +30,7 @@ public:
     const Scenario &scenario() const { return m_scenario; }
     Network &network() { return m_network; }
     FaultTable &faults() { return m_faults; }
+    const FaultTable &faults() const { return m_faults; }
 
     // Plays to the end (every queue empty or given up). Returns the number of events run.
     quint64 run();

@@ -1,7 +1,12 @@
 #include "app/mainwindow.h"
 
+#include "app/console/consolewidget.h"
 #include "app/dialogue/dialoguemodel.h"
 #include "app/faults/faultpanel.h"
+#include "app/inspectors/dnsinspector.h"
+#include "app/inspectors/mailboxinspector.h"
+#include "app/inspectors/queueinspector.h"
+#include "app/inspectors/runstate.h"
 #include "app/models/playback.h"
 #include "app/timeline/timelinewidget.h"
 #include "core/net/faulttable.h"
@@ -26,7 +31,9 @@
 #include <QRadioButton>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -187,6 +194,54 @@ void MainWindow::createDocks()
         if (!saveInjectedFaults())
             QMessageBox::warning(this, tr("Faults not saved"), m_errorText);
     });
+
+    // Queues, mailboxes and DNS as they were at the position.
+    m_queues = new QueueInspector;
+    m_mailboxes = new MailboxInspector;
+    m_dns = new DnsInspector;
+    auto *tabs = new QTabWidget;
+    tabs->addTab(m_queues, tr("Queues"));
+    tabs->addTab(m_mailboxes, tr("Mailboxes"));
+    tabs->addTab(m_dns, tr("DNS"));
+    m_inspectDock = new QDockWidget(tr("Inspect"), this);
+    m_inspectDock->setObjectName(QStringLiteral("inspect"));
+    m_inspectDock->setWidget(tabs);
+    addDockWidget(Qt::RightDockWidgetArea, m_inspectDock);
+    tabifyDockWidget(dock, m_inspectDock);
+    m_inspectDock->raise();
+    m_inspectTimer = new QTimer(this);
+    m_inspectTimer->setSingleShot(true);
+    m_inspectTimer->setInterval(150);
+    connect(m_inspectTimer, &QTimer::timeout, this, &MainWindow::refreshInspectors);
+    connect(m_inspectDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            refreshInspectors();
+    });
+
+    // telnet to any server of the scenario, as in the seeds' lab activity.
+    m_console = new ConsoleWidget;
+    auto *consoleDock = new QDockWidget(tr("Console"), this);
+    consoleDock->setObjectName(QStringLiteral("console"));
+    consoleDock->setWidget(m_console);
+    addDockWidget(Qt::BottomDockWidgetArea, consoleDock);
+    consoleDock->hide();
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(dock->toggleViewAction());
+    view->addAction(m_inspectDock->toggleViewAction());
+    view->addAction(consoleDock->toggleViewAction());
+}
+
+void MainWindow::refreshInspectors()
+{
+    if (!m_runState)
+        return;
+    // Replaying is cheap forward and costs a rerun backward: only for an inspector in view.
+    if (m_inspectDock->isHidden() && isVisible())
+        return;
+    const core::World *world = m_runState->worldAt(m_playback->position());
+    m_queues->showState(world);
+    m_mailboxes->showState(world);
+    m_dns->showState(world);
 }
 
 QStringList MainWindow::recentFiles() const
@@ -270,6 +325,7 @@ bool MainWindow::openScenario(const QString &path)
     m_injected.clear();
     m_injectedDescriptions.clear();
     m_faults->setScenario(m_scenario);
+    m_console->setScenario(m_scenario);
     rebuild(-1);
     m_view->resizeColumnsToContents();
 
@@ -293,6 +349,7 @@ void MainWindow::rebuild(int keepPosition)
     m_timeline->setTrace(nullptr);
     m_playback->setTrace(nullptr);
     m_world = std::move(world);
+    m_runState = std::make_unique<RunState>(m_world->scenario());
     m_model->setTrace(&m_world->trace());
     m_timeline->setTrace(&m_world->trace());
     m_playback->setTrace(&m_world->trace());
@@ -302,6 +359,11 @@ void MainWindow::rebuild(int keepPosition)
 void MainWindow::showPosition(int position)
 {
     m_timeline->setPosition(position);
+    // While playing, the inspectors catch up a moment later rather than on every line.
+    if (m_playback->isPlaying())
+        m_inspectTimer->start();
+    else
+        refreshInspectors();
     m_clock->setText(core::formatSimTime(m_playback->time()));
     if (position >= 0) {
         m_view->selectRow(position);

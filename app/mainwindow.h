@@ -12,13 +12,20 @@ class QMenu;
 class QTableView;
 class QTabWidget;
 class QButtonGroup;
+class QDockWidget;
+class QTimer;
 class QGroupBox;
 class QPushButton;
 
 namespace carteiro::app {
 
+class ConsoleWidget;
 class DialogueModel;
+class DnsInspector;
 class FaultPanel;
+class MailboxInspector;
+class QueueInspector;
+class RunState;
 class PlaybackController;
 class TimelineWidget;
 
@@ -40,6 +47,10 @@ public:
     PlaybackController *playback() const { return m_playback; }
     FaultPanel *faultPanel() const { return m_faults; }
     const core::World *world() const { return m_world.get(); }
+    QueueInspector *queueInspector() const { return m_queues; }
+    MailboxInspector *mailboxInspector() const { return m_mailboxes; }
+    DnsInspector *dnsInspector() const { return m_dns; }
+    ConsoleWidget *console() const { return m_console; }
     QStringList recentFiles() const;
 
     // The question on screen, if any, and answering it (for the ask panel and tests).
@@ -70,6 +81,7 @@ private:
     void showAsk(int position);
     void continueAfterAsk();
     void showErrors(const QString &text);
+    void refreshInspectors();
 
     // What is open: the file's scenario, the faults injected on top, and their run.
     QString m_path;
@@ -77,6 +89,7 @@ private:
     QList<core::Step> m_injected;
     QStringList m_injectedDescriptions;
     std::unique_ptr<core::World> m_world;
+    std::unique_ptr<RunState> m_runState; // the world at the position, for the inspectors
 
     PlaybackController *m_playback = nullptr;
     DialogueModel *m_model = nullptr;
@@ -88,6 +101,12 @@ private:
     QLabel *m_speed = nullptr;
     TimelineWidget *m_timeline = nullptr;
     FaultPanel *m_faults = nullptr;
+    QueueInspector *m_queues = nullptr;
+    MailboxInspector *m_mailboxes = nullptr;
+    DnsInspector *m_dns = nullptr;
+    ConsoleWidget *m_console = nullptr;
+    QDockWidget *m_inspectDock = nullptr;
+    QTimer *m_inspectTimer = nullptr;
     QGroupBox *m_ask = nullptr;
     QLabel *m_question = nullptr;
     QButtonGroup *m_choices = nullptr;

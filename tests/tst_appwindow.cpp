@@ -2,6 +2,8 @@
 
 #include "app/dialogue/dialoguemodel.h"
 #include "app/faults/faultpanel.h"
+#include "app/inspectors/mailboxinspector.h"
+#include "app/inspectors/queueinspector.h"
 #include "app/mainwindow.h"
 #include "app/models/playback.h"
 #include "core/mta/mta.h"
@@ -35,6 +37,7 @@ private slots:
     void hostDownThenBackUpLive();
     void injectedFaultsAreSavedIntoTheFile();
     void remembersRecentFiles();
+    void inspectorsFollowStepsBackAndForth();
 
 private:
     static QString scenario(const char *name)
@@ -336,6 +339,45 @@ void TestAppWindow::remembersRecentFiles()
     QVERIFY(recent.size() >= 2);
     QVERIFY(recent.at(0).endsWith(QStringLiteral("01-alice-to-bob.yaml")));
     QVERIFY(recent.at(1).endsWith(QStringLiteral("03-host-down-then-back.yaml")));
+}
+
+void TestAppWindow::inspectorsFollowStepsBackAndForth()
+{
+    MainWindow window;
+    QVERIFY(window.openScenario(scenario("03-host-down-then-back.yaml")));
+    PlaybackController *playback = window.playback();
+    int retry = -1;
+    for (std::size_t i = 0; i < window.world()->trace().size() && retry < 0; ++i)
+        if (window.world()->trace().typeAt(i) == TraceEvent::Type::Retry)
+            retry = int(i);
+    QVERIFY(retry > 0);
+    playback->setPosition(retry);
+    playback->stepForward(); // onto a protocol line, where steps land
+    const QString queueAt12 = window.queueInspector()->tableText();
+    QVERIFY(queueAt12.contains(QStringLiteral("bob@hamburger.edu")));
+    for (int i = 0; i < 20; ++i)
+        playback->stepForward();
+    const QString queueAt32 = window.queueInspector()->tableText();
+    for (int i = 0; i < 20; ++i)
+        playback->stepBack();
+    QCOMPARE(window.queueInspector()->tableText(), queueAt12);
+    for (int i = 0; i < 20; ++i)
+        playback->stepForward();
+    QCOMPARE(window.queueInspector()->tableText(), queueAt32);
+
+    // A bounce injected live shows in Alice's mailbox in the inspector.
+    MainWindow classroom;
+    QVERIFY(classroom.openScenario(scenario("01-alice-to-bob.yaml")));
+    classroom.playback()->setPosition(0);
+    classroom.faultPanel()->choose(QStringLiteral("reject"));
+    classroom.faultPanel()->setHost(QStringLiteral("mail.hamburger.edu"));
+    classroom.faultPanel()->setStage(QStringLiteral("rcpt"));
+    classroom.faultPanel()->setCode(550);
+    classroom.faultPanel()->inject();
+    classroom.playback()->toEnd();
+    QVERIFY(classroom.mailboxInspector()
+                ->messageSubjects(QStringLiteral("alice@crepes.fr"))
+                .contains(QStringLiteral("Undelivered Mail Returned to Sender")));
 }
 
 QTEST_MAIN(TestAppWindow)

@@ -1,4 +1,5 @@
 #include "app/mainwindow.h"
+#include "app/models/playback.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -20,6 +21,10 @@ int main(int argc, char **argv)
         QApplication::translate("main", "Save a picture of the window to FILE and quit"),
         QStringLiteral("FILE"));
     parser.addOption(screenshot);
+    QCommandLineOption step(QStringLiteral("step"),
+                            QApplication::translate("main", "Start N protocol lines into the run"),
+                            QStringLiteral("N"));
+    parser.addOption(step);
     parser.process(app);
 
     QString path = parser.positionalArguments().value(0);
@@ -31,6 +36,8 @@ int main(int argc, char **argv)
     if (!window.openScenario(path))
         QMessageBox::warning(&window, QApplication::translate("main", "Scenario not opened"),
                              window.errorText());
+    for (int i = parser.value(step).toInt(); i > 0; --i)
+        window.playback()->stepForward();
     window.show();
     if (parser.isSet(screenshot)) {
         QApplication::processEvents();

@@ -1,12 +1,16 @@
 #include "app/mainwindow.h"
 
+#include "app/canvas/topologyscene.h"
+#include "app/canvas/topologyview.h"
 #include "app/console/consolewidget.h"
-#include "app/dialogue/dialoguemodel.h"
+#include "app/dialogue/dialoguepane.h"
+#include "app/dialogue/eventlist.h"
 #include "app/faults/faultpanel.h"
 #include "app/inspectors/dnsinspector.h"
 #include "app/inspectors/mailboxinspector.h"
 #include "app/inspectors/queueinspector.h"
 #include "app/inspectors/runstate.h"
+#include "app/ladder/ladderview.h"
 #include "app/models/playback.h"
 #include "app/timeline/timelinewidget.h"
 #include "core/net/faulttable.h"
@@ -30,7 +34,9 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -54,16 +60,9 @@ QString language()
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     m_playback = new PlaybackController(this);
-    m_model = new DialogueModel(this);
-
-    m_view = new QTableView;
-    m_view->setModel(m_model);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_dialogue = new DialoguePane;
+    m_ladder = new LadderView;
+    m_events = new EventList;
 
     m_summary = new QLabel;
     m_summary->setWordWrap(true);
@@ -103,12 +102,26 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_clock->setStyleSheet(QStringLiteral("QLabel { font-family: monospace; font-size: 12pt; }"));
     m_speed = new QLabel;
 
+    // The mail travelling between the hosts, beside the lines it carries.
+    m_topology = new TopologyScene(this);
+    m_canvas = new TopologyView;
+    m_canvas->setScene(m_topology);
+    m_views = new QTabWidget;
+    m_views->addTab(m_dialogue, tr("Dialogue"));
+    m_views->addTab(m_ladder, tr("Ladder"));
+    m_views->addTab(m_events, tr("Events"));
+    auto *split = new QSplitter(Qt::Horizontal);
+    split->addWidget(m_canvas);
+    split->addWidget(m_views);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_errors);
     layout->addWidget(m_summary);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(split, 1);
     layout->addWidget(m_caption);
     layout->addWidget(m_ask);
     auto *timeRow = new QHBoxLayout;
@@ -122,6 +135,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     createActions();
     createDocks();
 
+    connect(m_playback, &PlaybackController::positionChanged, m_topology,
+            &TopologyScene::setPosition);
+    connect(m_playback, &PlaybackController::positionChanged, m_dialogue,
+            &DialoguePane::setPosition);
+    connect(m_playback, &PlaybackController::positionChanged, m_ladder, &LadderView::setPosition);
+    connect(m_playback, &PlaybackController::positionChanged, m_events, &EventList::setPosition);
+    connect(m_events, &EventList::eventActivated, m_playback, &PlaybackController::setPosition);
     connect(m_playback, &PlaybackController::positionChanged, this, &MainWindow::showPosition);
     connect(m_playback, &PlaybackController::askReached, this, &MainWindow::showAsk);
     connect(m_playback, &PlaybackController::speedChanged, this,
@@ -151,8 +171,9 @@ void MainWindow::createActions()
     QMenu *play = menuBar()->addMenu(tr("&Play"));
     QToolBar *transport = addToolBar(tr("Playback"));
     transport->setObjectName(QStringLiteral("playback"));
-    auto add = [&](const QString &text, const QKeySequence &key, auto slot, const QString &tip) {
-        QAction *action = play->addAction(text, m_playback, slot);
+    auto add = [&](const QString &text, const QKeySequence &key, auto slot, const QString &tip,
+                   QStyle::StandardPixmap icon) {
+        QAction *action = play->addAction(style()->standardIcon(icon), text, m_playback, slot);
         action->setShortcut(key);
         action->setToolTip(
             QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
@@ -160,25 +181,27 @@ void MainWindow::createActions()
         addAction(action);
         return action;
     };
-    add(tr("⏮ Start"), QKeySequence(Qt::Key_Home), &PlaybackController::toStart,
-        tr("Back to the start"));
-    add(tr("⇤ Connection"), QKeySequence(Qt::CTRL | Qt::Key_Left),
-        &PlaybackController::previousConnection, tr("Previous connection"));
-    add(tr("◀ Step"), QKeySequence(Qt::Key_Left), &PlaybackController::stepBack,
-        tr("One protocol line back"));
-    add(tr("⏯ Play"), QKeySequence(Qt::Key_Space), &PlaybackController::togglePlay,
-        tr("Play or pause"));
-    add(tr("Step ▶"), QKeySequence(Qt::Key_Right), &PlaybackController::stepForward,
-        tr("One protocol line forward"));
-    add(tr("Connection ⇥"), QKeySequence(Qt::CTRL | Qt::Key_Right),
-        &PlaybackController::nextConnection, tr("Next connection"));
-    add(tr("End ⏭"), QKeySequence(Qt::Key_End), &PlaybackController::toEnd, tr("To the end"));
+    add(tr("Start"), QKeySequence(Qt::Key_Home), &PlaybackController::toStart,
+        tr("Back to the start"), QStyle::SP_MediaSkipBackward);
+    add(tr("Previous connection"), QKeySequence(Qt::CTRL | Qt::Key_Left),
+        &PlaybackController::previousConnection, tr("Previous connection"), QStyle::SP_ArrowUp);
+    add(tr("Step back"), QKeySequence(Qt::Key_Left), &PlaybackController::stepBack,
+        tr("One protocol line back"), QStyle::SP_MediaSeekBackward);
+    add(tr("Play / pause"), QKeySequence(Qt::Key_Space), &PlaybackController::togglePlay,
+        tr("Play or pause"), QStyle::SP_MediaPlay);
+    add(tr("Step forward"), QKeySequence(Qt::Key_Right), &PlaybackController::stepForward,
+        tr("One protocol line forward"), QStyle::SP_MediaSeekForward);
+    add(tr("Next connection"), QKeySequence(Qt::CTRL | Qt::Key_Right),
+        &PlaybackController::nextConnection, tr("Next connection"), QStyle::SP_ArrowDown);
+    add(tr("End"), QKeySequence(Qt::Key_End), &PlaybackController::toEnd, tr("To the end"),
+        QStyle::SP_MediaSkipForward);
     play->addSeparator();
     transport->addSeparator();
     add(tr("Slower"), QKeySequence(Qt::Key_Minus), &PlaybackController::slower,
-        tr("Half the speed"));
+        tr("Half the speed"), QStyle::SP_ArrowLeft);
     add(tr("Faster"), QKeySequence(Qt::Key_Plus), &PlaybackController::faster,
-        tr("Double the speed"));
+        tr("Double the speed"), QStyle::SP_ArrowRight);
+    transport->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
 }
 
 void MainWindow::createDocks()
@@ -327,7 +350,6 @@ bool MainWindow::openScenario(const QString &path)
     m_faults->setScenario(m_scenario);
     m_console->setScenario(m_scenario);
     rebuild(-1);
-    m_view->resizeColumnsToContents();
 
     const core::Scenario &scenario = m_world->scenario();
     m_summary->setText(QStringLiteral("<b>%1</b><br>%2")
@@ -345,12 +367,19 @@ void MainWindow::rebuild(int keepPosition)
     scenario.steps += m_injected;
     auto world = std::make_unique<core::World>(std::move(scenario));
     world->run();
-    m_model->setTrace(nullptr);
+    // Views hold pointers into the old run: they let go before it does.
+    m_dialogue->setTrace(nullptr);
+    m_ladder->setTrace(nullptr);
+    m_events->setTrace(nullptr);
     m_timeline->setTrace(nullptr);
     m_playback->setTrace(nullptr);
+    m_topology->setRun(nullptr, nullptr);
     m_world = std::move(world);
+    m_topology->setRun(&m_world->scenario(), &m_world->trace());
     m_runState = std::make_unique<RunState>(m_world->scenario());
-    m_model->setTrace(&m_world->trace());
+    m_dialogue->setTrace(&m_world->trace());
+    m_ladder->setTrace(&m_world->trace());
+    m_events->setTrace(&m_world->trace());
     m_timeline->setTrace(&m_world->trace());
     m_playback->setTrace(&m_world->trace());
     m_playback->setPosition(keepPosition);
@@ -365,12 +394,6 @@ void MainWindow::showPosition(int position)
     else
         refreshInspectors();
     m_clock->setText(core::formatSimTime(m_playback->time()));
-    if (position >= 0) {
-        m_view->selectRow(position);
-        m_view->scrollTo(m_model->index(position, 0));
-    } else {
-        m_view->clearSelection();
-    }
     const core::Trace &trace = m_world->trace();
 
     // Idle waits are skipped, and said so.

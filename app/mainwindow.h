@@ -9,7 +9,6 @@
 
 class QLabel;
 class QMenu;
-class QTableView;
 class QTabWidget;
 class QButtonGroup;
 class QDockWidget;
@@ -20,7 +19,11 @@ class QPushButton;
 namespace carteiro::app {
 
 class ConsoleWidget;
-class DialogueModel;
+class TopologyScene;
+class TopologyView;
+class DialoguePane;
+class EventList;
+class LadderView;
 class DnsInspector;
 class FaultPanel;
 class MailboxInspector;
@@ -43,7 +46,9 @@ public:
     bool openScenario(const QString &path);
     QString errorText() const { return m_errorText; }
     QString caption() const;
-    const DialogueModel *dialogue() const { return m_model; }
+    DialoguePane *dialogue() const { return m_dialogue; }
+    EventList *eventList() const { return m_events; }
+    LadderView *ladder() const { return m_ladder; }
     PlaybackController *playback() const { return m_playback; }
     FaultPanel *faultPanel() const { return m_faults; }
     const core::World *world() const { return m_world.get(); }
@@ -51,6 +56,7 @@ public:
     MailboxInspector *mailboxInspector() const { return m_mailboxes; }
     DnsInspector *dnsInspector() const { return m_dns; }
     ConsoleWidget *console() const { return m_console; }
+    TopologyScene *topology() const { return m_topology; }
     QStringList recentFiles() const;
 
     // The question on screen, if any, and answering it (for the ask panel and tests).
@@ -92,8 +98,9 @@ private:
     std::unique_ptr<RunState> m_runState; // the world at the position, for the inspectors
 
     PlaybackController *m_playback = nullptr;
-    DialogueModel *m_model = nullptr;
-    QTableView *m_view = nullptr;
+    DialoguePane *m_dialogue = nullptr;
+    LadderView *m_ladder = nullptr;
+    EventList *m_events = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_errors = nullptr;
     QLabel *m_caption = nullptr;
@@ -101,6 +108,9 @@ private:
     QLabel *m_speed = nullptr;
     TimelineWidget *m_timeline = nullptr;
     FaultPanel *m_faults = nullptr;
+    TopologyScene *m_topology = nullptr;
+    TopologyView *m_canvas = nullptr;
+    QTabWidget *m_views = nullptr;
     QueueInspector *m_queues = nullptr;
     MailboxInspector *m_mailboxes = nullptr;
     DnsInspector *m_dns = nullptr;

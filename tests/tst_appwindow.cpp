@@ -1,6 +1,7 @@
 // The classroom window, driven offscreen through its real widgets and actions.
 
-#include "app/dialogue/dialoguemodel.h"
+#include "app/dialogue/dialoguepane.h"
+#include "app/dialogue/eventlist.h"
 #include "app/faults/faultpanel.h"
 #include "app/inspectors/mailboxinspector.h"
 #include "app/inspectors/queueinspector.h"
@@ -15,7 +16,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-using carteiro::app::DialogueModel;
+using carteiro::app::EventListModel;
 using carteiro::app::MainWindow;
 using carteiro::app::PlaybackController;
 using namespace carteiro::core;
@@ -88,14 +89,19 @@ void TestAppWindow::opensAndListsTheDialogue()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-    const QAbstractItemModel &model = *window.dialogue();
-    const QStringList lines = column(model, DialogueModel::TextColumn);
-    QVERIFY(lines.contains(QStringLiteral("220 hamburger.edu")));
-    const int helo = int(lines.indexOf(QStringLiteral("HELO crepes.fr")));
+    // At the relay's HELO the dialogue pane shows that connection, the event list every
+    // event so far, the ladder an arrow from crepes to hamburger.
+    const int helo = indexOfLine(*window.world(), QStringLiteral("HELO crepes.fr"));
     QVERIFY(helo > 0);
-    QCOMPARE(model.data(model.index(helo, DialogueModel::DirectionColumn)).toString(),
-             QStringLiteral("C:"));
-    QCOMPARE(model.data(model.index(helo, DialogueModel::FromColumn)).toString(),
+    window.playback()->setPosition(helo);
+    QCOMPARE(window.dialogue()->visibleLines(),
+             (QStringList{QStringLiteral("220 hamburger.edu"), QStringLiteral("HELO crepes.fr")}));
+    const QAbstractItemModel &events = *window.eventList()->view()->model();
+    QCOMPARE(events.rowCount(), helo + 1);
+    const QStringList texts = column(events, EventListModel::TextColumn);
+    QVERIFY(texts.contains(QStringLiteral("220 crepes.fr")));
+    QCOMPARE(texts.last(), QStringLiteral("HELO crepes.fr"));
+    QCOMPARE(events.data(events.index(helo, EventListModel::FromColumn)).toString(),
              QStringLiteral("mail.crepes.fr"));
     QVERIFY(window.windowTitle().startsWith(QStringLiteral("01-alice-to-bob.yaml")));
 }
@@ -104,7 +110,7 @@ void TestAppWindow::refusesABrokenFileAndKeepsTheOpenOne()
 {
     MainWindow window;
     QVERIFY(window.openScenario(scenario("02-recipient-rejected.yaml")));
-    const int rows = window.dialogue()->rowCount();
+    const int rows = window.playback()->count();
     QVERIFY(rows > 0);
 
     QTemporaryDir dir;
@@ -125,7 +131,7 @@ void TestAppWindow::refusesABrokenFileAndKeepsTheOpenOne()
         shown = shown || (label->isVisibleTo(&window) &&
                           label->text().contains(broken + QStringLiteral(":4:")));
     QVERIFY(shown);
-    QCOMPARE(window.dialogue()->rowCount(), rows);
+    QCOMPARE(window.playback()->count(), rows);
 }
 
 void TestAppWindow::everyShippedScenarioPlaysToItsEnd()

@@ -74,8 +74,7 @@ LadderDiagram LadderDiagram::fromRange(const Trace &trace, std::size_t first, st
     diagram.m_last = int(last);
     for (std::size_t i = first; i <= last; ++i) {
         const Type type = trace.typeAt(i);
-        if (type != Type::Line && type != Type::Connect && type != Type::Close &&
-            type != Type::Dns)
+        if (type != Type::Line && type != Type::Connect && type != Type::Close && type != Type::Dns)
             continue;
         const TraceEvent event = trace.at(i);
         if (connection != 0 && event.connection != connection)
@@ -119,9 +118,9 @@ LadderDiagram LadderDiagram::upTo(const Trace &trace, int position, int window)
 int LadderDiagram::arrowAtOrBefore(int position) const
 {
     // Arrows are in trace order: the last one whose index is not after the position.
-    auto after = std::upper_bound(
-        m_arrows.begin(), m_arrows.end(), position,
-        [](int pos, const LadderArrow &arrow) { return pos < arrow.traceIndex; });
+    auto after =
+        std::upper_bound(m_arrows.begin(), m_arrows.end(), position,
+                         [](int pos, const LadderArrow &arrow) { return pos < arrow.traceIndex; });
     return int(after - m_arrows.begin()) - 1;
 }
 
@@ -174,9 +173,9 @@ QString LadderDiagram::toAscii(int width) const
 
     int timeWidth = 0;
     for (const Row &row : rows)
-        timeWidth = std::max(
-            timeWidth, int(formatSimTime(row.arrow ? row.arrow->sendTime : row.marker->time)
-                               .size()));
+        timeWidth =
+            std::max(timeWidth,
+                     int(formatSimTime(row.arrow ? row.arrow->sendTime : row.marker->time).size()));
     timeWidth += 2;
 
     const int n = int(m_lanes.size());

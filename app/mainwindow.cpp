@@ -115,6 +115,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     split->addWidget(m_views);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+    m_canvas->setMinimumWidth(320);
+    m_views->setMinimumWidth(280);
+    split->setSizes({640, 420});
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
@@ -248,6 +252,7 @@ void MainWindow::createDocks()
     consoleDock->setWidget(m_console);
     addDockWidget(Qt::BottomDockWidgetArea, consoleDock);
     consoleDock->hide();
+    resizeDocks({dock, m_inspectDock}, {340, 340}, Qt::Horizontal);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(dock->toggleViewAction());
     view->addAction(m_inspectDock->toggleViewAction());

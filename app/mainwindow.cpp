@@ -50,6 +50,7 @@ using core::TraceEvent;
 namespace {
 constexpr int kMaxRecent = 8;
 constexpr core::SimTime kVisibleWait = core::kMinute; // longer idle waits are announced
+constexpr int kLargeTrace = 20000; // events; past this the inspectors update a moment later
 
 QString language()
 {
@@ -348,22 +349,26 @@ bool MainWindow::openScenario(const QString &path)
         return false;
     }
     showErrors({});
-    m_path = path;
-    m_scenario = std::move(loaded.scenario);
+    showScenario(std::move(loaded.scenario), path);
+    rememberRecent(path);
+    emit scenarioOpened(path);
+    return true;
+}
+
+void MainWindow::showScenario(core::Scenario scenario, const QString &label)
+{
+    m_path = label;
+    m_scenario = std::move(scenario);
     m_injected.clear();
     m_injectedDescriptions.clear();
     m_faults->setScenario(m_scenario);
     m_console->setScenario(m_scenario);
     rebuild(-1);
-
-    const core::Scenario &scenario = m_world->scenario();
+    const core::Scenario &shown = m_world->scenario();
     m_summary->setText(QStringLiteral("<b>%1</b><br>%2")
-                           .arg(scenario.title.text(language()).toHtmlEscaped(),
-                                scenario.summary.text(language()).toHtmlEscaped()));
-    setWindowTitle(tr("%1 — Carteiro").arg(QFileInfo(path).fileName()));
-    rememberRecent(path);
-    emit scenarioOpened(path);
-    return true;
+                           .arg(shown.title.text(language()).toHtmlEscaped(),
+                                shown.summary.text(language()).toHtmlEscaped()));
+    setWindowTitle(tr("%1 — Carteiro").arg(QFileInfo(label).fileName()));
 }
 
 void MainWindow::rebuild(int keepPosition)
@@ -393,8 +398,9 @@ void MainWindow::rebuild(int keepPosition)
 void MainWindow::showPosition(int position)
 {
     m_timeline->setPosition(position);
-    // While playing, the inspectors catch up a moment later rather than on every line.
-    if (m_playback->isPlaying())
+    // While playing, or on a long run where replaying to the position takes a while, the
+    // inspectors catch up a moment later; the step itself stays instant.
+    if (m_playback->isPlaying() || m_playback->count() > kLargeTrace)
         m_inspectTimer->start();
     else
         refreshInspectors();

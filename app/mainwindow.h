@@ -44,6 +44,8 @@ public:
 
     // Loads and plays a scenario; on errors shows them in the window and keeps what was open.
     bool openScenario(const QString &path);
+    // Shows a scenario built in code (benchmarks, generated lessons); label names it.
+    void showScenario(core::Scenario scenario, const QString &label);
     QString errorText() const { return m_errorText; }
     QString caption() const;
     DialoguePane *dialogue() const { return m_dialogue; }

@@ -6,7 +6,7 @@
 //
 //   carteiro-bench [--messages N] [--seed S]
 
-#include "core/scenario/scenario.h"
+#include "bench/stormscenario.h"
 #include "core/world/world.h"
 
 #include <QCoreApplication>
@@ -20,78 +20,6 @@
 using namespace carteiro::core;
 
 namespace {
-
-constexpr int kDomains = 50;
-constexpr int kUsersPerDomain = 20; // 1,000 users
-constexpr int kDownPercent = 5;
-constexpr SimTime kSendWindow = 4 * kHour;
-constexpr SimTime kOutage = 2 * kHour;
-
-QString domainName(int d)
-{
-    return QStringLiteral("d%1.example").arg(d, 2, 10, QLatin1Char('0'));
-}
-
-QString userAddress(int d, int u)
-{
-    return QStringLiteral("u%1@%2").arg(u, 2, 10, QLatin1Char('0')).arg(domainName(d));
-}
-
-Scenario makeStorm(int messages, quint64 seed)
-{
-    Scenario s;
-    s.fileName = QStringLiteral("storm");
-    s.title.en = QStringLiteral("Mail storm");
-    s.seed = seed;
-    s.latency = 20;
-    s.style = SmtpStyle::Modern;
-    for (int d = 0; d < kDomains; ++d) {
-        const QString domain = domainName(d);
-        const QString mx = QStringLiteral("mx.") + domain;
-        s.dns.append(DnsZone{domain, {MxRecord{mx, 10}}, false, {}});
-        HostSpec host;
-        host.name = mx;
-        host.role = HostRole::Mta;
-        host.localDomains = {domain};
-        host.greeting = domain;
-        host.services = {QStringLiteral("smtp"), QStringLiteral("submission"),
-                         QStringLiteral("pop3")};
-        s.hosts.append(host);
-        for (int u = 0; u < kUsersPerDomain; ++u) {
-            const QString address = userAddress(d, u);
-            s.users.append(
-                UserSpec{address, QStringLiteral("User %1").arg(u), QStringLiteral("pw"), {}});
-            HostSpec pc;
-            pc.name = QStringLiteral("pc-u%1-%2").arg(u).arg(d);
-            pc.role = HostRole::Client;
-            pc.user = address;
-            pc.submitTo = mx;
-            s.hosts.append(pc);
-        }
-    }
-    // 5% of the MTAs are down for the first two hours.
-    const int down = (kDomains * kDownPercent + 99) / 100;
-    for (int d = 0; d < down; ++d) {
-        Step step;
-        step.kind = Step::Kind::Fault;
-        step.fault.kind = QStringLiteral("down");
-        step.fault.host = QStringLiteral("mx.") + domainName(d * (kDomains / down));
-        step.fault.duration = kOutage;
-        s.steps.append(step);
-    }
-    std::mt19937_64 random(seed);
-    for (int m = 0; m < messages; ++m) {
-        Step step;
-        step.kind = Step::Kind::Send;
-        step.at = SimTime(random() % quint64(kSendWindow));
-        step.send.from = userAddress(int(random() % kDomains), int(random() % kUsersPerDomain));
-        step.send.to = {userAddress(int(random() % kDomains), int(random() % kUsersPerDomain))};
-        step.send.subject = QStringLiteral("Storm message %1").arg(m);
-        step.send.body = QStringLiteral("Hello from the storm.\nThis is message %1.\n").arg(m);
-        s.steps.append(step);
-    }
-    return s;
-}
 
 long peakRssKiB()
 {
@@ -120,7 +48,7 @@ int main(int argc, char **argv)
     }
 
     const auto start = std::chrono::steady_clock::now();
-    World world(makeStorm(messages, seed));
+    World world(carteiro::bench::makeStorm(messages, seed));
     const quint64 events = world.run();
     const auto end = std::chrono::steady_clock::now();
     const double seconds = std::chrono::duration<double>(end - start).count();

@@ -3,6 +3,7 @@
 #include "core/sim/simulation.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -42,24 +43,28 @@ public:
     QueueEntry &add(QueueEntry entry)
     {
         m_entries.push_back(std::move(entry));
+        m_byId.insert(m_entries.back().id, std::prev(m_entries.end()));
         return m_entries.back();
     }
     void remove(const QString &id)
     {
-        m_entries.remove_if([&](const QueueEntry &e) { return e.id == id; });
+        const auto found = m_byId.constFind(id);
+        if (found == m_byId.constEnd())
+            return;
+        m_entries.erase(found.value());
+        m_byId.erase(found);
     }
     QueueEntry *find(const QString &id)
     {
-        for (QueueEntry &e : m_entries)
-            if (e.id == id)
-                return &e;
-        return nullptr;
+        const auto found = m_byId.constFind(id);
+        return found == m_byId.constEnd() ? nullptr : &*found.value();
     }
     const std::list<QueueEntry> &entries() const { return m_entries; }
     std::size_t size() const { return m_entries.size(); }
 
 private:
-    std::list<QueueEntry> m_entries;
+    std::list<QueueEntry> m_entries; // in arrival order
+    QHash<QString, std::list<QueueEntry>::iterator> m_byId;
 };
 
 } // namespace carteiro::core

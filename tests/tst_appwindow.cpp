@@ -11,6 +11,7 @@
 
 #include <QDir>
 #include <QLabel>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -39,6 +40,7 @@ private slots:
     void injectedFaultsAreSavedIntoTheFile();
     void remembersRecentFiles();
     void inspectorsFollowStepsBackAndForth();
+    void dropsAScenarioFile();
 
 private:
     static QString scenario(const char *name)
@@ -384,6 +386,30 @@ void TestAppWindow::inspectorsFollowStepsBackAndForth()
     QVERIFY(classroom.mailboxInspector()
                 ->messageSubjects(QStringLiteral("alice@crepes.fr"))
                 .contains(QStringLiteral("Undelivered Mail Returned to Sender")));
+}
+
+void TestAppWindow::dropsAScenarioFile()
+{
+    MainWindow window;
+    QVERIFY(window.openScenario(scenario("01-alice-to-bob.yaml")));
+    QSignalSpy opened(&window, &MainWindow::scenarioOpened);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(scenario("07-pop3-delete-or-keep.yaml"))});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    QCOMPARE(opened.count(), 1);
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("07-pop3-delete-or-keep.yaml")));
+
+    // Anything but a scenario is not taken.
+    QMimeData text;
+    text.setUrls({QUrl::fromLocalFile(QStringLiteral("/tmp/notes.txt"))});
+    QDragEnterEvent refuse(QPoint(10, 10), Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
+    refuse.setAccepted(false);
+    QApplication::sendEvent(&window, &refuse);
+    QVERIFY(!refuse.isAccepted());
 }
 
 QTEST_MAIN(TestAppWindow)

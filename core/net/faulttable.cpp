@@ -17,11 +17,16 @@ FaultTable::FaultId FaultTable::activate(const FaultSpec &fault)
 {
     const FaultId id = m_nextId++;
     m_active.push_back(Entry{id, fault});
+    if (fault.kind == QLatin1String("slow"))
+        ++m_slow;
     return id;
 }
 
 void FaultTable::deactivate(FaultId id)
 {
+    for (const Entry &e : m_active)
+        if (e.id == id && e.fault.kind == QLatin1String("slow"))
+            --m_slow;
     m_active.erase(std::remove_if(m_active.begin(), m_active.end(),
                                   [id](const Entry &e) { return e.id == id; }),
                    m_active.end());
@@ -51,6 +56,8 @@ bool FaultTable::refuses(const QString &host, int port) const
 SimTime FaultTable::extraLatency(const QString &a, const QString &b) const
 {
     SimTime extra = 0;
+    if (m_slow == 0)
+        return extra;
     for (const Entry &e : m_active) {
         if (e.fault.kind != QLatin1String("slow"))
             continue;

@@ -43,6 +43,7 @@ private:
         FaultSpec fault;
     };
     std::vector<Entry> m_active;
+    int m_slow = 0; // slow faults among them: latency is asked for every segment sent
     FaultId m_nextId = 1;
 };
 

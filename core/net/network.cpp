@@ -71,15 +71,21 @@ void Network::listen(const QString &host, int port, const QString &protocol, Ses
     m_listeners[{host.toLower(), port}] = Listener{protocol, std::move(factory)};
 }
 
+const Network::Listener *Network::listenerAt(const QString &host, int port) const
+{
+    auto found = m_listeners.find({host.toLower(), port});
+    return found == m_listeners.end() ? nullptr : &found->second;
+}
+
 bool Network::isListening(const QString &host, int port) const
 {
-    return m_listeners.count({host.toLower(), port}) > 0;
+    return listenerAt(host, port) != nullptr;
 }
 
 QString Network::protocolAt(const QString &host, int port) const
 {
-    auto found = m_listeners.find({host.toLower(), port});
-    return found == m_listeners.end() ? QString() : found->second.protocol;
+    const Listener *listener = listenerAt(host, port);
+    return listener ? listener->protocol : QString();
 }
 
 void Network::record(TraceEvent event)
@@ -98,7 +104,9 @@ void Network::connect(const QString &from, const QString &to, int port,
     connection->port = port;
     connection->messageId = messageId;
     connection->clientSession = std::move(client);
-    connection->protocol = protocolAt(to, port);
+    // Listeners are never taken away, so the one found now is the one that accepts.
+    const Listener *listener = listenerAt(to, port);
+    connection->protocol = listener ? listener->protocol : QString();
     if (connection->protocol.isEmpty())
         connection->protocol = port == 110   ? QStringLiteral("POP3")
                                : port == 143 ? QStringLiteral("IMAP")
@@ -119,7 +127,7 @@ void Network::connect(const QString &from, const QString &to, int port,
         });
         return;
     }
-    if (m_faults.refuses(to, port) || !isListening(to, port)) {
+    if (m_faults.refuses(to, port) || !listener) {
         // The host answers the SYN with RST one round trip later.
         m_simulation.schedule(2 * oneWay, [this, connection]() {
             const QString why = QStringLiteral("connect to %1 port %2: connection refused")
@@ -131,13 +139,12 @@ void Network::connect(const QString &from, const QString &to, int port,
         return;
     }
     // The server accepts when the SYN arrives; its greeting follows at once.
-    m_simulation.schedule(oneWay, [this, connection]() {
-        auto listener = m_listeners.find({connection->server.toLower(), connection->port});
-        if (listener == m_listeners.end() || m_faults.isDown(connection->server)) {
+    m_simulation.schedule(oneWay, [this, connection, listener]() {
+        if (m_faults.isDown(connection->server)) {
             connection->clientSession->connectFailed(QStringLiteral("connection failed"));
             return;
         }
-        connection->serverSession = listener->second.factory(connection->client);
+        connection->serverSession = listener->factory(connection->client);
         record(connectionEvent(*connection, TraceEvent::Type::Connect,
                                QStringLiteral("TCP connection to %1 port %2 established")
                                    .arg(connection->server)

@@ -56,6 +56,8 @@ private:
     void close(const std::shared_ptr<Connection> &connection, const QString &why);
 
     static QString linkKey(const QString &a, const QString &b);
+    struct Listener;
+    const Listener *listenerAt(const QString &host, int port) const;
 
     Simulation &m_simulation;
     Trace &m_trace;

@@ -28,8 +28,7 @@ inline QString userAddress(int d, int u)
 }
 
 inline Scenario makeStorm(int messages, quint64 seed, int domains = kDomains,
-                          int usersPerDomain = kUsersPerDomain,
-                          SimTime sendWindow = kSendWindow)
+                          int usersPerDomain = kUsersPerDomain, SimTime sendWindow = kSendWindow)
 {
     Scenario s;
     s.fileName = QStringLiteral("storm");

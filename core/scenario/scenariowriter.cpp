@@ -1,6 +1,7 @@
 #include "core/scenario/scenariowriter.h"
 
 #include "core/scenario/scenarioloader.h"
+#include "core/scenario/yamlfields.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -10,21 +11,8 @@ namespace carteiro::core {
 
 QString ScenarioWriter::formatDuration(SimTime duration)
 {
-    if (duration <= 0)
-        return QStringLiteral("0s");
-    QString out;
-    const struct
-    {
-        SimTime size;
-        const char *unit;
-    } units[] = {{kDay, "d"}, {kHour, "h"}, {kMinute, "m"}, {kSecond, "s"}, {1, "ms"}};
-    for (const auto &unit : units) {
-        if (duration >= unit.size) {
-            out += QString::number(duration / unit.size) + QLatin1String(unit.unit);
-            duration %= unit.size;
-        }
-    }
-    return out;
+    // The loader's own spelling of durations, so what is written reads back the same.
+    return core::formatDuration(duration);
 }
 
 namespace {

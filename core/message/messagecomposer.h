@@ -3,6 +3,7 @@
 #include "core/scenario/scenario.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <functional>
@@ -11,7 +12,9 @@
 namespace carteiro::core {
 
 // What a user agent writes when its user presses Send: the RFC 5322 header (From, To, Cc,
-// Subject, Date, Message-ID, MIME headers) and the body, with attachments as MIME parts.
+// Subject, Date, Message-ID, MIME headers) and the body. A plain text body is one text/plain
+// entity; an HTML body makes multipart/alternative (text/plain, text/html); attachments make
+// multipart/mixed with the text (or the alternative) first (RFC 2046 section 5.1).
 class MessageComposer
 {
 public:
@@ -26,8 +29,20 @@ public:
     static QString makeMessageId(SimTime now, std::mt19937_64 &random, const QString &domain);
 
 private:
+    // Header lines (CRLF ended) and content of one body part.
+    struct MimeEntity
+    {
+        QByteArray headers;
+        QByteArray content;
+        QByteArray toBytes() const;
+    };
+
     QString mailbox(const QString &address) const;
     QByteArray textPart(const QString &text, QByteArray *transferEncoding) const;
+    MimeEntity textEntity(const QString &text, const char *subtype) const;
+    // A multipart entity whose boundary starts as candidate and is made unique in its parts.
+    static MimeEntity multipart(const char *subtype, const QString &candidate,
+                                const QList<MimeEntity> &parts, const QByteArray &preamble);
 
     NameLookup m_names;
     std::mt19937_64 &m_random;

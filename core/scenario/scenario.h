@@ -108,6 +108,9 @@ struct SendStep
     QStringList to, cc, bcc;
     QString subject;
     QString body;
+    // Optional HTML version of the body: the message becomes multipart/alternative (text/plain
+    // then text/html, RFC 2046 section 5.1.4). The YAML key "html:" is wired by the loader.
+    QString html;
     QList<AttachmentSpec> attachments;
 };
 

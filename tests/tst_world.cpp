@@ -152,6 +152,7 @@ private slots:
     void bounceIsNeverBounced();
     void modernStyleAuthenticatesOnSubmission();
     void droppedMidRunWithoutHarm();
+    void htmlBodyTravelsAsAlternative();
 };
 
 void TestWorld::textbookDialogue()
@@ -613,6 +614,25 @@ void TestWorld::droppedMidRunWithoutHarm()
         QVERIFY(world.trace().size() >= stop);
         QCOMPARE(world.trace().at(stop - 1).toJson(), whole.trace().at(stop - 1).toJson());
     }
+}
+
+void TestWorld::htmlBodyTravelsAsAlternative()
+{
+    auto world =
+        playText(twoDomains("  - send: {from: alice@crepes.fr, to: [bob@hamburger.edu], subject: "
+                            "\"Promo\u00e7\u00e3o\",\n"
+                            "           body: \"Ol\u00e1, Bob\\n\", html: \"<p>Ol\u00e1</p>\"}\n"));
+    QVERIFY(world);
+    const auto &bob = inbox(*world, QStringLiteral("bob@hamburger.edu"));
+    QCOMPARE(bob.size(), std::size_t(1));
+    const QByteArray &raw = bob.front().raw;
+    QVERIFY(rfc5322::headerValue(raw, QStringLiteral("Content-Type"))
+                .startsWith(QStringLiteral("multipart/alternative;")));
+    QVERIFY(raw.contains("Content-Type: text/html; charset=UTF-8"));
+    // Every byte that crossed SMTP was 7-bit: the accents went as encoded words and QP.
+    for (char c : raw)
+        QVERIFY(static_cast<unsigned char>(c) < 0x80);
+    QVERIFY(raw.contains("Subject: =?UTF-8?B?"));
 }
 
 QTEST_GUILESS_MAIN(TestWorld)

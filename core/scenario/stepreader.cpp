@@ -125,7 +125,7 @@ void StepReader::readSend(const YamlField &field, SendStep &send)
     const YamlMap map(field, m_diagnostics);
     if (!map.isValid())
         return;
-    map.checkKeys(wordList("from to cc bcc subject body attach"));
+    map.checkKeys(wordList("from to cc bcc subject body html attach"));
     if (map.require(QStringLiteral("from"))) {
         const YamlField &from = *map.find(QStringLiteral("from"));
         send.from = m_fields.address(from).value_or(QString());
@@ -163,6 +163,9 @@ void StepReader::readSend(const YamlField &field, SendStep &send)
         send.subject = m_fields.string(*subject).value_or(QString());
     if (const YamlField *body = map.find(QStringLiteral("body")))
         send.body = m_fields.string(*body).value_or(QString());
+    // Extension: an HTML version of the body; the message goes as multipart/alternative.
+    if (const YamlField *html = map.find(QStringLiteral("html")))
+        send.html = m_fields.string(*html).value_or(QString());
     const YamlField *attach = map.find(QStringLiteral("attach"));
     if (!attach)
         return;

@@ -1,5 +1,6 @@
 #include "core/agent/useragent.h"
 
+#include "core/imap/imapclientsession.h"
 #include "core/message/rfc5322.h"
 #include "core/mta/mta.h"
 #include "core/pop3/pop3clientsession.h"
@@ -77,18 +78,43 @@ void UserAgent::fetch(const FetchStep &fetch, const QString &server)
         mta->spec().localDomains.first().compare(rfc5322::domainOf(fetch.user),
                                                  Qt::CaseInsensitive) == 0)
         login = rfc5322::localPartOf(fetch.user);
-    const auto mode =
-        fetch.deleteAfter ? Pop3ClientSession::Mode::Delete : Pop3ClientSession::Mode::Keep;
     const QString address = fetch.user;
+    const QString password = user ? user->password : QString();
+    auto failed = [this, address, server](const QString &error) {
+        report(TraceEvent::Type::Close,
+               QStringLiteral("mail program could not fetch mail for %1: %2").arg(address, error),
+               server);
+    };
+    if (fetch.protocol == QLatin1String("imap")) {
+        // IMAP leaves the mail on the server, where every device sees it (seed 000); reading
+        // marks it \Seen, keeping only peeks.
+        const bool reading = fetch.deleteAfter;
+        auto session = std::make_shared<ImapClientSession>(
+            login, password,
+            reading ? ImapClientSession::Mode::Read : ImapClientSession::Mode::Keep,
+            [this, address, server, reading, failed](const ImapClientSession::Result &result) {
+                if (!result.ok) {
+                    failed(result.error);
+                    return;
+                }
+                m_downloaded[address] += result.messages;
+                report(TraceEvent::Type::Deliver,
+                       QStringLiteral("%1 message(s) for %2 read on %3 by IMAP (%4)")
+                           .arg(result.messages.size())
+                           .arg(address, m_host,
+                                reading ? QStringLiteral("marked \\Seen, still on the server")
+                                        : QStringLiteral("peeked, still on the server")),
+                       server);
+            });
+        m_network.connect(m_host, server, Mta::kImapPort, session);
+        return;
+    }
     const bool deleting = fetch.deleteAfter;
     auto session = std::make_shared<Pop3ClientSession>(
-        login, user ? user->password : QString(), mode,
-        [this, address, server, deleting](const Pop3ClientSession::Result &result) {
+        login, password, deleting ? Pop3ClientSession::Mode::Delete : Pop3ClientSession::Mode::Keep,
+        [this, address, server, deleting, failed](const Pop3ClientSession::Result &result) {
             if (!result.ok) {
-                report(TraceEvent::Type::Close,
-                       QStringLiteral("mail program could not fetch mail for %1: %2")
-                           .arg(address, result.error),
-                       server);
+                failed(result.error);
                 return;
             }
             m_downloaded[address] += result.messages;

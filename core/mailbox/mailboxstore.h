@@ -61,9 +61,42 @@ public:
     bool lock(const QString &address);
     void unlock(const QString &address);
 
+    // --- folders and flags, for IMAP (RFC 3501 section 6.3 and 6.4) ---
+
+    // INBOX is one name whatever its case (RFC 3501 section 5.1); other names are exact.
+    static QString folderKey(const QString &name);
+    bool hasFolder(const QString &address, const QString &folder) const;
+    // A new, empty folder whose UIDVALIDITY was never used by a folder of that name before
+    // (RFC 3501 section 2.3.1.1). False if it exists or there is no such account.
+    bool createFolder(const QString &address, const QString &folder);
+    // False for INBOX, which cannot be deleted (RFC 3501 section 6.3.4).
+    bool deleteFolder(const QString &address, const QString &folder);
+    // Renaming INBOX moves its messages to the new folder and leaves INBOX empty (RFC 3501
+    // section 6.3.5). False if `from` is missing or `to` exists.
+    bool renameFolder(const QString &address, const QString &from, const QString &to);
+    // Appends with flags; 0 if the account or folder is missing (APPEND does not create).
+    quint32 append(const QString &address, const QString &folder, const QByteArray &raw,
+                   const QStringList &flags, SimTime arrived);
+    bool setFlags(const QString &address, const QString &folder, quint32 uid,
+                  const QStringList &flags);
+    // Removes the messages flagged \Deleted; returns their UIDs in folder order.
+    QList<quint32> expunge(const QString &address, const QString &folder);
+
+    // RFC 3501 section 2.3.2: \Recent marks messages no session has selected yet. The
+    // first UID still recent, and the claim a read-write SELECT makes on all after it.
+    quint32 recentFrom(const QString &address, const QString &folder) const;
+    quint32 claimRecent(const QString &address, const QString &folder);
+
+    // LSUB's subscriptions (RFC 3501 section 6.3.6), kept even for folders that go away.
+    void setSubscribed(const QString &address, const QString &folder, bool subscribed);
+    QStringList subscriptions(const QString &address) const;
+
 private:
     QMap<QString, MailAccount> m_accounts;
     QSet<QString> m_locked;
+    QMap<QString, quint32> m_recentFrom;         // "address/folder" -> first recent UID
+    QMap<QString, quint32> m_highestUidValidity; // per account, never reused
+    QMap<QString, QStringList> m_subscriptions;  // per account
     ChangeListener m_listener;
     void changed(const MailAccount &account);
 };

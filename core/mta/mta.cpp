@@ -1,5 +1,6 @@
 #include "core/mta/mta.h"
 
+#include "core/imap/imapserversession.h"
 #include "core/message/rfc5322.h"
 #include "core/pop3/pop3serversession.h"
 
@@ -190,6 +191,9 @@ void Mta::listen()
     if (m_spec.services.contains(QStringLiteral("pop3")))
         network.listen(m_spec.name, kPop3Port, QStringLiteral("POP3"),
                        [this](const QString &client) { return openPop3Session(client); });
+    if (m_spec.services.contains(QStringLiteral("imap")))
+        network.listen(m_spec.name, kImapPort, QStringLiteral("IMAP"),
+                       [this](const QString &client) { return openImapSession(client); });
 }
 
 std::unique_ptr<LineSession> Mta::openSmtpSession(const QString &clientHost, int port)
@@ -219,6 +223,15 @@ std::unique_ptr<LineSession> Mta::openPop3Session(const QString &clientHost)
     config.hostname = greeting();
     config.localDomains = m_spec.localDomains;
     return std::make_unique<Pop3ServerSession>(config, &m_mailboxes);
+}
+
+std::unique_ptr<LineSession> Mta::openImapSession(const QString &clientHost)
+{
+    Q_UNUSED(clientHost);
+    ImapServerConfig config;
+    config.hostname = greeting();
+    config.localDomains = m_spec.localDomains;
+    return std::make_unique<ImapServerSession>(config, &m_mailboxes);
 }
 
 std::optional<SmtpReply> Mta::policyReply(SmtpStage stage, const QString &argument)

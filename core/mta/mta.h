@@ -59,6 +59,7 @@ public:
     // CLI's `talk` both use these.
     std::unique_ptr<LineSession> openSmtpSession(const QString &clientHost, int port);
     std::unique_ptr<LineSession> openPop3Session(const QString &clientHost);
+    std::unique_ptr<LineSession> openImapSession(const QString &clientHost);
 
     MailboxStore &mailboxes() { return m_mailboxes; }
     const MailboxStore &mailboxes() const { return m_mailboxes; }

@@ -144,17 +144,6 @@ void World::schedule(const Step &step)
             if (server.isEmpty())
                 if (Mta *home = homeOf(fetch.user))
                     server = home->name();
-            if (fetch.protocol != QLatin1String("pop3")) {
-                TraceEvent event;
-                event.type = TraceEvent::Type::Note;
-                event.client = agent->host();
-                event.server = server;
-                event.text = QStringLiteral("fetch by %1 is not available in this version of "
-                                            "Carteiro; only POP3 is")
-                                 .arg(fetch.protocol.toUpper());
-                record(event);
-                return;
-            }
             agent->fetch(fetch, server);
         });
         break;
@@ -247,6 +236,8 @@ std::unique_ptr<LineSession> World::openServerSession(const QString &host, int p
         return server->openSmtpSession(QStringLiteral("student-pc"), port);
     if (port == Mta::kPop3Port && services.contains(QStringLiteral("pop3")))
         return server->openPop3Session(QStringLiteral("student-pc"));
+    if (port == Mta::kImapPort && services.contains(QStringLiteral("imap")))
+        return server->openImapSession(QStringLiteral("student-pc"));
     if (error)
         *error = QStringLiteral("connect to %1 port %2: connection refused (services: %3)")
                      .arg(host)

@@ -153,6 +153,7 @@ private slots:
     void modernStyleAuthenticatesOnSubmission();
     void droppedMidRunWithoutHarm();
     void htmlBodyTravelsAsAlternative();
+    void imapTwoDevicesShareTheMailbox();
 };
 
 void TestWorld::textbookDialogue()
@@ -633,6 +634,25 @@ void TestWorld::htmlBodyTravelsAsAlternative()
     for (char c : raw)
         QVERIFY(static_cast<unsigned char>(c) < 0x80);
     QVERIFY(raw.contains("Subject: =?UTF-8?B?"));
+}
+
+void TestWorld::imapTwoDevicesShareTheMailbox()
+{
+    auto world = play(scenarioPath("09-imap-two-devices.yaml"));
+    QVERIFY(world);
+    // The phone read it (BODY[]), the laptop peeked later and saw the \Seen flag it left.
+    const QStringList phone =
+        dialogue(*world, QStringLiteral("bob-phone"), QStringLiteral("mail.hamburger.edu"));
+    const QStringList laptop =
+        dialogue(*world, QStringLiteral("bob-laptop"), QStringLiteral("mail.hamburger.edu"));
+    QVERIFY(phone.first().startsWith(QStringLiteral("S: * OK")));
+    QVERIFY(phone.contains(QStringLiteral("C: a003 FETCH 1:* (UID FLAGS BODY[])")));
+    QVERIFY(laptop.contains(QStringLiteral("C: a003 FETCH 1:* (UID FLAGS BODY.PEEK[])")));
+    QVERIFY(!laptop.filter(QStringLiteral("S: * 1 FETCH (UID 1 FLAGS (\\Seen) ")).isEmpty());
+    // Unlike POP3 with delete, the message stays on the server, flagged.
+    const auto &bob = inbox(*world, QStringLiteral("bob@hamburger.edu"));
+    QCOMPARE(bob.size(), std::size_t(1));
+    QVERIFY(bob.front().flags.contains(QStringLiteral("\\Seen")));
 }
 
 QTEST_GUILESS_MAIN(TestWorld)

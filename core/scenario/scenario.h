@@ -119,6 +119,7 @@ struct FetchStep
     QString user;
     QString protocol = QStringLiteral("pop3");
     bool deleteAfter = true; // mode: delete | keep
+    QString device;          // extension: the machine that fetches; default the user's first
 };
 
 struct TelnetStep

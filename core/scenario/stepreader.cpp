@@ -198,7 +198,7 @@ void StepReader::readFetch(const YamlField &field, FetchStep &fetch)
     const YamlMap map(field, m_diagnostics);
     if (!map.isValid())
         return;
-    map.checkKeys(wordList("user protocol mode"));
+    map.checkKeys(wordList("user protocol mode device"));
     if (map.require(QStringLiteral("user"))) {
         const YamlField &user = *map.find(QStringLiteral("user"));
         fetch.user = m_fields.address(user).value_or(QString());
@@ -223,6 +223,12 @@ void StepReader::readFetch(const YamlField &field, FetchStep &fetch)
         if (const auto name =
                 m_fields.choice(*mode, QStringLiteral("mode"), wordList("delete keep")))
             fetch.deleteAfter = *name == QLatin1String("delete");
+    // Extension: which of the user's machines fetches (a phone and a laptop, say).
+    if (const YamlField *device = map.find(QStringLiteral("device"))) {
+        fetch.device = m_fields.string(*device).value_or(QString());
+        if (!fetch.device.isEmpty())
+            m_references.add(ScenarioReferences::Kind::Host, fetch.device, device->valuePos());
+    }
 }
 
 void StepReader::readTelnet(const YamlField &field, TelnetStep &telnet)

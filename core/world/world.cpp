@@ -138,7 +138,8 @@ void World::schedule(const Step &step)
         break;
     case Step::Kind::Fetch:
         m_simulation.scheduleAt(step.at, [this, fetch = step.fetch]() {
-            UserAgent *agent = agentFor(fetch.user);
+            UserAgent *agent =
+                fetch.device.isEmpty() ? agentFor(fetch.user) : agentOn(fetch.device);
             const HostSpec *host = m_scenario.host(agent->host());
             QString server = host ? host->accessServer : QString();
             if (server.isEmpty())

@@ -554,7 +554,7 @@ static const QList<QPair<QString, QStringList>> &malformedCases()
          }},
         {"malformed/step-problems.yaml",
          {
-             "malformed/step-problems.yaml:3:5: error: a step needs one action: 'send', 'fetch', 'telnet', 'note', 'ask' or 'fault'",
+             "malformed/step-problems.yaml:3:5: error: a step needs one action: 'send', 'fetch', 'telnet', 'note', 'ask', 'fault' or 'imap'",
              "malformed/step-problems.yaml:4:5: error: unknown key 'sned'; did you mean 'send'?",
              "malformed/step-problems.yaml:5:11: error: expected a string or {en:, pt:}; got a list",
              "malformed/step-problems.yaml:6:5: error: expected a map; got 'just a string'",
@@ -564,7 +564,7 @@ static const QList<QPair<QString, QStringList>> &malformedCases()
         {"malformed/two-actions.yaml",
          {
              "malformed/two-actions.yaml:7:5: error: a step takes exactly one action; this one has both 'note' and 'fetch'",
-             "malformed/two-actions.yaml:8:5: error: a step needs one action: 'send', 'fetch', 'telnet', 'note', 'ask' or 'fault'",
+             "malformed/two-actions.yaml:8:5: error: a step needs one action: 'send', 'fetch', 'telnet', 'note', 'ask', 'fault' or 'imap'",
          }},
         {"malformed/two-documents.yaml",
          {

@@ -649,10 +649,18 @@ void TestWorld::imapTwoDevicesShareTheMailbox()
     QVERIFY(phone.contains(QStringLiteral("C: a003 FETCH 1:* (UID FLAGS BODY[])")));
     QVERIFY(laptop.contains(QStringLiteral("C: a003 FETCH 1:* (UID FLAGS BODY.PEEK[])")));
     QVERIFY(!laptop.filter(QStringLiteral("S: * 1 FETCH (UID 1 FLAGS (\\Seen) ")).isEmpty());
-    // Unlike POP3 with delete, the message stays on the server, flagged.
-    const auto &bob = inbox(*world, QStringLiteral("bob@hamburger.edu"));
-    QCOMPARE(bob.size(), std::size_t(1));
-    QVERIFY(bob.front().flags.contains(QStringLiteral("\\Seen")));
+    // Unlike POP3 with delete, the message stays on the server: flagged, then moved by the
+    // laptop's folder work into Receitas, where it keeps its flags.
+    QVERIFY(inbox(*world, QStringLiteral("bob@hamburger.edu")).empty());
+    const MailAccount *account = world->homeOf(QStringLiteral("bob@hamburger.edu"))
+                                     ->mailboxes()
+                                     .account(QStringLiteral("bob@hamburger.edu"));
+    QVERIFY(account->folders.contains(QStringLiteral("Receitas")));
+    const auto &moved = account->folders.value(QStringLiteral("Receitas")).messages;
+    QCOMPARE(moved.size(), std::size_t(1));
+    QVERIFY(moved.front().flags.contains(QStringLiteral("\\Seen")));
+    QVERIFY(moved.front().flags.contains(QStringLiteral("\\Flagged")));
+    QVERIFY(laptop.contains(QStringLiteral("C: a005 COPY 1 Receitas")));
 }
 
 QTEST_GUILESS_MAIN(TestWorld)

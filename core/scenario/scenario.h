@@ -130,6 +130,25 @@ struct TelnetStep
     QStringList lines;
 };
 
+// Folder work by a user's IMAP client (extension `imap:`): each action becomes IMAP commands.
+struct ImapAction
+{
+    QString
+        kind; // create | delete-folder | rename | copy | move | flag | unflag | delete | expunge
+    int message = 0; // sequence number in the selected mailbox
+    QString folder;  // create / delete-folder / rename (from) / copy and move (to)
+    QString target;  // rename: the new name
+    QStringList flags;
+};
+
+struct ImapStep
+{
+    QString user;
+    QString device;
+    QString mailbox = QStringLiteral("INBOX");
+    QList<ImapAction> actions;
+};
+
 struct AskStep
 {
     LocalizedText question;
@@ -159,13 +178,14 @@ struct FaultSpec
 
 struct Step
 {
-    enum class Kind { Send, Fetch, Telnet, Note, Ask, Fault };
+    enum class Kind { Send, Fetch, Telnet, Note, Ask, Fault, Imap };
     Kind kind = Kind::Note;
     SimTime at = 0;
     SourcePos pos;
     SendStep send;
     FetchStep fetch;
     TelnetStep telnet;
+    ImapStep imap;
     LocalizedText note;
     AskStep ask;
     FaultSpec fault;

@@ -8,7 +8,7 @@ namespace {
 
 const QStringList &stepActions()
 {
-    static const QStringList names = wordList("send fetch telnet note ask fault");
+    static const QStringList names = wordList("send fetch telnet note ask fault imap");
     return names;
 }
 
@@ -104,6 +104,9 @@ std::optional<Step> StepReader::readStep(const YamlField &field)
     } else if (action.key == QLatin1String("fetch")) {
         step.kind = Step::Kind::Fetch;
         readFetch(action, step.fetch);
+    } else if (action.key == QLatin1String("imap")) {
+        step.kind = Step::Kind::Imap;
+        readImap(action, step.imap);
     } else if (action.key == QLatin1String("telnet")) {
         step.kind = Step::Kind::Telnet;
         readTelnet(action, step.telnet);
@@ -228,6 +231,102 @@ void StepReader::readFetch(const YamlField &field, FetchStep &fetch)
         fetch.device = m_fields.string(*device).value_or(QString());
         if (!fetch.device.isEmpty())
             m_references.add(ScenarioReferences::Kind::Host, fetch.device, device->valuePos());
+    }
+}
+
+void StepReader::readImap(const YamlField &field, ImapStep &imap)
+{
+    const YamlMap map(field, m_diagnostics);
+    if (!map.isValid())
+        return;
+    map.checkKeys(wordList("user device mailbox actions"));
+    if (map.require(QStringLiteral("user"))) {
+        const YamlField &user = *map.find(QStringLiteral("user"));
+        imap.user = m_fields.address(user).value_or(QString());
+        if (!imap.user.isEmpty())
+            m_references.add(ScenarioReferences::Kind::User, imap.user, user.valuePos());
+    }
+    if (const YamlField *device = map.find(QStringLiteral("device"))) {
+        imap.device = m_fields.string(*device).value_or(QString());
+        if (!imap.device.isEmpty())
+            m_references.add(ScenarioReferences::Kind::Host, imap.device, device->valuePos());
+    }
+    if (const YamlField *mailbox = map.find(QStringLiteral("mailbox")))
+        imap.mailbox = m_fields.string(*mailbox).value_or(imap.mailbox);
+    if (!map.require(QStringLiteral("actions")))
+        return;
+    static const QStringList kinds =
+        wordList("create delete-folder rename copy move flag unflag delete expunge");
+    for (const YamlField &item :
+         m_fields.list(*map.find(QStringLiteral("actions"))).value_or(QList<YamlField>())) {
+        ImapAction action;
+        if (item.value.IsScalar()) {
+            // A bare word: `- expunge`.
+            action.kind =
+                m_fields.choice(item, QStringLiteral("imap action"), kinds).value_or(QString());
+            if (action.kind.isEmpty())
+                continue;
+            if (action.kind != QLatin1String("expunge")) {
+                m_fields.error(item, QStringLiteral("imap action '%1' needs details, like "
+                                                    "{%1: ...}")
+                                         .arg(action.kind));
+                continue;
+            }
+            imap.actions.append(action);
+            continue;
+        }
+        const YamlMap entry(item, m_diagnostics);
+        if (!entry.isValid())
+            continue;
+        entry.checkKeys(kinds);
+        if (entry.fields().size() != 1) {
+            m_diagnostics.error(entry.pos(), QStringLiteral("an imap action has exactly one of %1")
+                                                 .arg(quotedAlternatives(kinds)));
+            continue;
+        }
+        const YamlField &what = entry.fields().first();
+        action.kind = what.key;
+        if (!kinds.contains(action.kind))
+            continue;
+        if (action.kind == QLatin1String("create") ||
+            action.kind == QLatin1String("delete-folder")) {
+            action.folder = m_fields.string(what).value_or(QString());
+        } else if (action.kind == QLatin1String("expunge")) {
+            // `expunge: true` reads as well as the bare word.
+        } else {
+            const YamlMap details(what, m_diagnostics);
+            if (!details.isValid())
+                continue;
+            if (action.kind == QLatin1String("rename")) {
+                details.checkKeys(wordList("from to"));
+                if (details.require(QStringLiteral("from")))
+                    action.folder =
+                        m_fields.string(*details.find(QStringLiteral("from"))).value_or(QString());
+                if (details.require(QStringLiteral("to")))
+                    action.target =
+                        m_fields.string(*details.find(QStringLiteral("to"))).value_or(QString());
+            } else {
+                const bool moving =
+                    action.kind == QLatin1String("copy") || action.kind == QLatin1String("move");
+                const bool flagging =
+                    action.kind == QLatin1String("flag") || action.kind == QLatin1String("unflag");
+                details.checkKeys(moving     ? wordList("message to")
+                                  : flagging ? wordList("message flags")
+                                             : wordList("message"));
+                if (details.require(QStringLiteral("message")))
+                    action.message = int(m_fields
+                                             .integer(*details.find(QStringLiteral("message")), 1,
+                                                      1000000, QStringLiteral("message"))
+                                             .value_or(0));
+                if (moving && details.require(QStringLiteral("to")))
+                    action.folder =
+                        m_fields.string(*details.find(QStringLiteral("to"))).value_or(QString());
+                if (flagging && details.require(QStringLiteral("flags")))
+                    action.flags = m_fields.stringList(*details.find(QStringLiteral("flags")), true)
+                                       .value_or(QStringList());
+            }
+        }
+        imap.actions.append(action);
     }
 }
 

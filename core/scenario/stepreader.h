@@ -29,6 +29,7 @@ private:
     void readSend(const YamlField &field, SendStep &send);
     void readFetch(const YamlField &field, FetchStep &fetch);
     void readTelnet(const YamlField &field, TelnetStep &telnet);
+    void readImap(const YamlField &field, ImapStep &imap);
     void readAsk(const YamlField &field, AskStep &ask);
     void readFault(const YamlField &field, FaultSpec &fault, SimTime stepAt);
 

@@ -1,9 +1,11 @@
 #include "core/world/world.h"
 
+#include "core/agent/imapscriptclient.h"
 #include "core/agent/telnetclient.h"
 #include "core/message/rfc5322.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -157,6 +159,9 @@ void World::schedule(const Step &step)
             m_network.connect(telnet.from, telnet.to, telnet.port, client);
         });
         break;
+    case Step::Kind::Imap:
+        m_simulation.scheduleAt(step.at, [this, imap = step.imap]() { runImap(imap); });
+        break;
     case Step::Kind::Note:
         m_simulation.scheduleAt(step.at, [this, note = step.note]() {
             TraceEvent event;
@@ -180,6 +185,85 @@ void World::schedule(const Step &step)
         scheduleFault(step);
         break;
     }
+}
+
+namespace {
+
+// A mailbox name as an IMAP astring: quoted when it is not a plain atom (RFC 3501 section 9).
+QString imapName(const QString &name)
+{
+    static const QRegularExpression atom(QStringLiteral("^[A-Za-z0-9._/-]+$"));
+    if (atom.match(name).hasMatch())
+        return name;
+    QString quoted = name;
+    quoted.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('"'), QLatin1String("\\\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+// What a mail program sends for each folder action (RFC 3501 section 6.3 and 6.4).
+QStringList imapCommands(const ImapStep &imap, const QString &login, const QString &password)
+{
+    QStringList commands{QStringLiteral("LOGIN %1 %2").arg(imapName(login), imapName(password)),
+                         QStringLiteral("SELECT %1").arg(imapName(imap.mailbox))};
+    for (const ImapAction &a : imap.actions) {
+        const QString flags = QStringLiteral("(%1)").arg(a.flags.join(QLatin1Char(' ')));
+        if (a.kind == QLatin1String("create"))
+            commands << QStringLiteral("CREATE %1").arg(imapName(a.folder));
+        else if (a.kind == QLatin1String("delete-folder"))
+            commands << QStringLiteral("DELETE %1").arg(imapName(a.folder));
+        else if (a.kind == QLatin1String("rename"))
+            commands << QStringLiteral("RENAME %1 %2").arg(imapName(a.folder), imapName(a.target));
+        else if (a.kind == QLatin1String("copy"))
+            commands << QStringLiteral("COPY %1 %2").arg(a.message).arg(imapName(a.folder));
+        else if (a.kind == QLatin1String("move"))
+            // IMAP4rev1 has no MOVE: copy, mark deleted, expunge (RFC 6851 adds MOVE later).
+            commands << QStringLiteral("COPY %1 %2").arg(a.message).arg(imapName(a.folder))
+                     << QStringLiteral("STORE %1 +FLAGS (\\Deleted)").arg(a.message)
+                     << QStringLiteral("EXPUNGE");
+        else if (a.kind == QLatin1String("flag"))
+            commands << QStringLiteral("STORE %1 +FLAGS %2").arg(a.message).arg(flags);
+        else if (a.kind == QLatin1String("unflag"))
+            commands << QStringLiteral("STORE %1 -FLAGS %2").arg(a.message).arg(flags);
+        else if (a.kind == QLatin1String("delete"))
+            commands << QStringLiteral("STORE %1 +FLAGS (\\Deleted)").arg(a.message);
+        else if (a.kind == QLatin1String("expunge"))
+            commands << QStringLiteral("EXPUNGE");
+    }
+    return commands;
+}
+
+} // namespace
+
+void World::runImap(const ImapStep &imap)
+{
+    UserAgent *agent = imap.device.isEmpty() ? agentFor(imap.user) : agentOn(imap.device);
+    const HostSpec *host = m_scenario.host(agent->host());
+    QString server = host ? host->accessServer : QString();
+    Mta *home = homeOf(imap.user);
+    if (server.isEmpty() && home)
+        server = home->name();
+    const UserSpec *user = m_scenario.user(imap.user);
+    QString login = imap.user;
+    if (home && !home->spec().localDomains.isEmpty() &&
+        home->spec().localDomains.first().compare(rfc5322::domainOf(imap.user),
+                                                  Qt::CaseInsensitive) == 0)
+        login = rfc5322::localPartOf(imap.user);
+    const QString device = agent->host();
+    auto client = std::make_shared<ImapScriptClient>(
+        imapCommands(imap, login, user ? user->password : QString()),
+        [this, device, server](const ImapScriptClient::Outcome &outcome) {
+            if (outcome.ok)
+                return;
+            TraceEvent event;
+            event.type = TraceEvent::Type::Close;
+            event.protocol = QStringLiteral("IMAP");
+            event.client = device;
+            event.server = server;
+            event.text = QStringLiteral("mail program reports: %1").arg(outcome.failure);
+            record(event);
+        });
+    m_network.connect(device, server, Mta::kImapPort, client);
 }
 
 void World::scheduleFault(const Step &step)

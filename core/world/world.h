@@ -54,6 +54,7 @@ private:
     void build();
     void schedule(const Step &step);
     void scheduleFault(const Step &step);
+    void runImap(const ImapStep &imap);
     UserAgent *agentFor(const QString &user);
     UserAgent *agentOn(const QString &host);
     void record(TraceEvent event);

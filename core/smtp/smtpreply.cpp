@@ -1,5 +1,7 @@
 #include "core/smtp/smtpreply.h"
 
+#include <algorithm>
+
 namespace carteiro::core {
 
 namespace {
@@ -7,24 +9,25 @@ namespace {
 // RFC 3463 section 2: class "." subject "." detail, where class is 2, 4 or 5, subject up to
 // three digits and detail up to three digits. Returns the length of the code at the start of
 // `text` (followed by a space or the end), or 0 when there is none.
-qsizetype enhancedCodeLength(const QString &text, int replyCode)
+qsizetype enhancedCodeLength(QByteArrayView text, int replyCode)
 {
-    if (text.size() < 5 || text.at(0).unicode() != u'0' + replyCode / 100 || text.at(1) != u'.')
+    const auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
+    if (text.size() < 5 || text.at(0) != char('0' + replyCode / 100) || text.at(1) != '.')
         return 0;
     qsizetype i = 2;
     for (int part = 0; part < 2; ++part) {
         const qsizetype start = i;
-        while (i < text.size() && text.at(i).isDigit() && i - start < 3)
+        while (i < text.size() && isDigit(text.at(i)) && i - start < 3)
             ++i;
         if (i == start)
             return 0;
         if (part == 0) {
-            if (i >= text.size() || text.at(i) != u'.')
+            if (i >= text.size() || text.at(i) != '.')
                 return 0;
             ++i;
         }
     }
-    if (i < text.size() && text.at(i) != u' ')
+    if (i < text.size() && text.at(i) != ' ')
         return 0;
     return i;
 }
@@ -40,20 +43,24 @@ SmtpReply malformed(const QString &text)
 
 QByteArray SmtpReply::toWire() const
 {
-    const QByteArray number = QByteArray::number(code);
-    const QStringList texts = lines.isEmpty() ? QStringList{QString()} : lines;
+    char number[4] = {char('0' + code / 100 % 10), char('0' + code / 10 % 10),
+                      char('0' + code % 10), 0};
+    const QByteArray prefix = enhanced.toUtf8();
+    const qsizetype count = std::max<qsizetype>(lines.size(), 1);
     QByteArray wire;
-    for (qsizetype i = 0; i < texts.size(); ++i) {
+    wire.reserve(count * (8 + prefix.size()) + 64 * count);
+    for (qsizetype i = 0; i < count; ++i) {
+        const QString text = i < lines.size() ? lines.at(i) : QString();
         // RFC 5321 section 4.2.1: every line but the last has a hyphen after the code.
-        wire += number;
-        wire += i + 1 < texts.size() ? '-' : ' ';
+        wire.append(number, 3);
+        wire += i + 1 < count ? '-' : ' ';
         // RFC 2034 section 4: the enhanced code starts the text of every line.
-        if (!enhanced.isEmpty()) {
-            wire += enhanced.toUtf8();
-            if (!texts.at(i).isEmpty())
+        if (!prefix.isEmpty()) {
+            wire += prefix;
+            if (!text.isEmpty())
                 wire += ' ';
         }
-        wire += texts.at(i).toUtf8();
+        wire += text.toUtf8();
         wire += "\r\n";
     }
     return wire;
@@ -98,33 +105,36 @@ void SmtpReplyParser::takeLine(const SmtpLineFramer::Line &line)
         fail(QStringLiteral("reply line too long"));
         return;
     }
-    const QString text = QString::fromUtf8(line.text);
+    // Read on the bytes: only the text after the code becomes a QString.
+    const QByteArrayView text(line.text);
+    const auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
     // RFC 5321 section 4.2: Reply-code [ ("-" / SP) textstring ] CRLF.
-    bool digits = text.size() >= 3;
-    for (int i = 0; digits && i < 3; ++i)
-        digits = text.at(i) >= u'0' && text.at(i) <= u'9';
-    const bool separatorOk = text.size() == 3 || text.at(3) == u' ' || text.at(3) == u'-';
+    const bool digits =
+        text.size() >= 3 && isDigit(text.at(0)) && isDigit(text.at(1)) && isDigit(text.at(2));
+    const bool separatorOk = text.size() == 3 || text.at(3) == ' ' || text.at(3) == '-';
     if (!digits || !separatorOk) {
-        fail(text);
+        fail(QString::fromUtf8(line.text));
         return;
     }
-    const int code = text.left(3).toInt();
-    const bool last = text.size() == 3 || text.at(3) == u' ';
+    const int code = (text.at(0) - '0') * 100 + (text.at(1) - '0') * 10 + (text.at(2) - '0');
+    const bool last = text.size() == 3 || text.at(3) == ' ';
     if (m_partial.code != 0 && m_partial.code != code) {
-        fail(text);
+        fail(QString::fromUtf8(line.text));
         return;
     }
-    QString body = text.mid(4);
+    QByteArrayView body = text.size() > 4 ? text.sliced(4) : QByteArrayView();
     if (m_partial.code == 0) {
         m_partial.code = code;
         const qsizetype length = enhancedCodeLength(body, code);
         if (length > 0)
-            m_partial.enhanced = body.left(length);
+            m_partial.enhanced = QString::fromLatin1(body.first(length));
     }
-    if (!m_partial.enhanced.isEmpty() && body.startsWith(m_partial.enhanced) &&
-        (body.size() == m_partial.enhanced.size() || body.at(m_partial.enhanced.size()) == u' '))
-        body = body.mid(m_partial.enhanced.size() + 1);
-    m_partial.lines.append(body);
+    const qsizetype enhanced = m_partial.enhanced.size();
+    if (enhanced && body.size() >= enhanced &&
+        body.first(enhanced) == m_partial.enhanced.toLatin1() &&
+        (body.size() == enhanced || body.at(enhanced) == ' '))
+        body = body.size() > enhanced ? body.sliced(enhanced + 1) : QByteArrayView();
+    m_partial.lines.append(QString::fromUtf8(body));
     if (last) {
         m_ready.push_back(std::move(m_partial));
         m_partial = SmtpReply();

@@ -34,6 +34,8 @@ private slots:
     void bounceReachesTheSender();
     void receivedChainInTravelOrder();
     void parsesAReceivedField();
+    void mimeTreeOfAnAttachment();
+    void mimeQuotedPrintableAndEncodedSubject();
     void dnsListsMxInPreferenceOrder();
     void consoleTalksSmtp();
     void consoleTalksPop3AndRefusesUnservedPorts();
@@ -61,6 +63,16 @@ int findEvent(const Scenario &scenario, TraceEvent::Type type, const QString &te
         if (event.type == type && event.text.contains(text))
             return int(i);
     }
+    return -1;
+}
+
+// The walk index of the first MIME part whose tree line contains `text`; -1 if none.
+int partIndex(const MailboxInspector &inspector, const QString &text)
+{
+    const QStringList lines = inspector.mimeTreeText();
+    for (int i = 0; i < lines.size(); ++i)
+        if (lines.at(i).contains(text))
+            return i;
     return -1;
 }
 
@@ -213,6 +225,80 @@ void TestAppInspectors::parsesAReceivedField()
              QString::fromUtf8("Cr\xc3\xaapes hoje"));
 }
 
+void TestAppInspectors::mimeTreeOfAnAttachment()
+{
+    // Bob fetches with "keep": at the end the message is still in his mailbox.
+    World world(load("11-mime-attachment.yaml"));
+    world.run();
+    MailboxInspector inspector;
+    inspector.showState(&world);
+    const QString bob = QStringLiteral("bob@hamburger.edu");
+    QVERIFY(inspector.openMessage(bob, 0));
+
+    const QStringList tree = inspector.mimeTreeText();
+    const QString dump = tree.join(QLatin1Char('\n'));
+    QVERIFY2(tree.size() == 3, qPrintable(dump));
+    QVERIFY2(tree.at(0).startsWith(QStringLiteral("multipart/mixed")), qPrintable(dump));
+    QVERIFY2(tree.at(1).startsWith(QStringLiteral("  text/plain")), qPrintable(dump));
+    QVERIFY2(tree.at(2).startsWith(QStringLiteral("  image/jpeg \"crepe.jpg\" | base64 | ")),
+             qPrintable(dump));
+    QVERIFY2(tree.at(2).endsWith(QStringLiteral(" | 3072 bytes")), qPrintable(dump));
+    QVERIFY2(inspector.mimeDefects().isEmpty(),
+             qPrintable(inspector.mimeDefects().join(QLatin1Char('\n'))));
+
+    QVERIFY(inspector.selectPart(partIndex(inspector, QStringLiteral("image/jpeg"))));
+    // Base64: lines of at most 76 characters from the base64 alphabet (RFC 2045 section 6.8).
+    const QStringList encoded =
+        inspector.encodedText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(encoded.size() > 10);
+    static const QRegularExpression base64Line(QStringLiteral("^[A-Za-z0-9+/=]{1,76}$"));
+    for (const QString &line : encoded)
+        QVERIFY2(base64Line.match(line).hasMatch(), qPrintable(line));
+    QVERIFY2(inspector.decodedText().contains(QStringLiteral("3072 bytes")),
+             qPrintable(inspector.decodedText()));
+    QVERIFY2(inspector.partHeadersText().contains(QStringLiteral("Content-Transfer-Encoding")),
+             qPrintable(inspector.partHeadersText()));
+
+    QVERIFY(inspector.selectPart(partIndex(inspector, QStringLiteral("text/plain"))));
+    QVERIFY2(inspector.decodedText().contains(QStringLiteral("Here is the crepe")),
+             qPrintable(inspector.decodedText()));
+    QVERIFY(!inspector.selectPart(tree.size()));
+
+    // Closing the message empties the structure too.
+    inspector.showState(nullptr);
+    QVERIFY(inspector.mimeTreeText().isEmpty());
+    QVERIFY(inspector.encodedText().isEmpty());
+}
+
+void TestAppInspectors::mimeQuotedPrintableAndEncodedSubject()
+{
+    // Bob's IMAP client deletes the message at the end: look right after the delivery.
+    const Scenario scenario = load("12-accented-subject.yaml");
+    const int delivered = findEvent(scenario, TraceEvent::Type::Deliver,
+                                    QStringLiteral("delivered to bob@hamburger.edu"));
+    QVERIFY(delivered > 0);
+    RunState state(scenario);
+    MailboxInspector inspector;
+    inspector.showState(state.worldAt(delivered));
+    const QString bob = QStringLiteral("bob@hamburger.edu");
+    QVERIFY(inspector.openMessage(bob, 0));
+
+    const QString subject = QString::fromUtf8("Promo\xc3\xa7\xc3\xa3o de crepes: s\xc3\xb3 hoje!");
+    QVERIFY2(inspector.summaryText().contains(QStringLiteral("Subject: ") + subject),
+             qPrintable(inspector.summaryText()));
+    QVERIFY2(inspector.summaryText().contains(QString::fromUtf8("Ana Concei\xc3\xa7\xc3\xa3o")),
+             qPrintable(inspector.summaryText()));
+    QCOMPARE(inspector.messageSubjects(bob), QStringList{subject});
+
+    const int text = partIndex(inspector, QStringLiteral("text/plain"));
+    QVERIFY2(text > 0, qPrintable(inspector.mimeTreeText().join(QLatin1Char('\n'))));
+    QVERIFY(inspector.selectPart(text));
+    QVERIFY2(inspector.encodedText().contains(QStringLiteral("Ol=C3=A1")),
+             qPrintable(inspector.encodedText()));
+    QVERIFY2(inspector.decodedText().contains(QString::fromUtf8("Ol\xc3\xa1, Bob!")),
+             qPrintable(inspector.decodedText()));
+}
+
 void TestAppInspectors::dnsListsMxInPreferenceOrder()
 {
     World world(load("05-mx-fallback.yaml"));
@@ -304,6 +390,16 @@ void TestAppInspectors::screenshots()
     QVERIFY(mailboxes.openMessage(QStringLiteral("bob@hamburger.edu"), 0));
     mailboxes.show();
     QVERIFY(mailboxes.grab().save(dir + QStringLiteral("/mailboxinspector.png")));
+
+    World attachment(load("11-mime-attachment.yaml"));
+    attachment.run();
+    MailboxInspector mime;
+    mime.resize(1400, 900);
+    mime.showState(&attachment);
+    QVERIFY(mime.openMessage(QStringLiteral("bob@hamburger.edu"), 0));
+    QVERIFY(mime.selectPart(2));
+    mime.show();
+    QVERIFY(mime.grab().save(dir + QStringLiteral("/mailboxinspector-mime.png")));
 
     ConsoleWidget console;
     console.resize(900, 500);

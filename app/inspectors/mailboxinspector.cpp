@@ -2,16 +2,20 @@
 
 #include "app/inspectors/readablefont.h"
 #include "app/inspectors/receivedchain.h"
+#include "core/message/mimecodec.h"
+#include "core/message/mimemessage.h"
 #include "core/message/rfc5322.h"
 #include "core/world/world.h"
 
 #include <QFontDatabase>
 #include <QHeaderView>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSplitter>
 #include <QSyntaxHighlighter>
+#include <QTabWidget>
 #include <QTextBrowser>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -28,6 +32,81 @@ enum Role {
     ArrivedRole
 };
 enum ItemKind { ServerItem, AccountItem, FolderItem, MessageItem };
+
+enum MimeColumn {
+    PartTypeColumn,
+    PartDetailsColumn,
+    PartEncodingColumn,
+    PartEncodedSizeColumn,
+    PartDecodedSizeColumn,
+    PartColumnCount
+};
+constexpr int PartIndexRole = Qt::UserRole + 1;
+
+// A binary part's decoded pane shows this much of it: enough to recognise a JPEG or PNG
+// signature without scrolling through kilobytes.
+constexpr int kHexDumpBytes = 256;
+// The encoded pane stops here so a large attachment does not stall the viewer.
+constexpr int kMaxEncodedShown = 256 * 1024;
+
+bool isTextual(const core::MimePart &part)
+{
+    return part.contentType.startsWith(QLatin1String("text/")) ||
+           part.contentType == QLatin1String("message/delivery-status");
+}
+
+// "0000  ff d8 ff e0 00 10 4a 46  49 46 00 01 01 00 00 01  |......JFIF......|"
+QString hexDump(const QByteArray &bytes)
+{
+    QString out;
+    for (int offset = 0; offset < bytes.size(); offset += 16) {
+        QString hex;
+        QString ascii;
+        for (int i = 0; i < 16; ++i) {
+            if (i == 8)
+                hex += QLatin1Char(' ');
+            if (offset + i < bytes.size()) {
+                const auto byte = static_cast<unsigned char>(bytes.at(offset + i));
+                hex += QStringLiteral("%1 ").arg(uint(byte), 2, 16, QLatin1Char('0'));
+                ascii += byte >= 0x20 && byte < 0x7f ? QChar(byte) : QChar(u'.');
+            } else {
+                hex += QLatin1String("   ");
+            }
+        }
+        out += QStringLiteral("%1  %2 |%3|\n").arg(offset, 4, 16, QLatin1Char('0')).arg(hex, ascii);
+    }
+    return out;
+}
+
+QString sizeText(qsizetype size)
+{
+    return MailboxInspector::tr("%1 bytes").arg(size);
+}
+
+void walkParts(const core::MimePart &part, QTreeWidgetItem *parentItem, QTreeWidget *tree,
+               std::vector<const core::MimePart *> &parts)
+{
+    auto *item = parentItem ? new QTreeWidgetItem(parentItem) : new QTreeWidgetItem(tree);
+    item->setData(0, PartIndexRole, int(parts.size()));
+    parts.push_back(&part);
+    item->setText(PartTypeColumn, part.contentType);
+    QStringList details;
+    const QString charset = part.parameters.value(QStringLiteral("charset"));
+    if (!charset.isEmpty())
+        details << QStringLiteral("charset=%1").arg(charset);
+    const QString filename = part.filename();
+    if (!filename.isEmpty())
+        details << QStringLiteral("\"%1\"").arg(filename);
+    item->setText(PartDetailsColumn, details.join(QLatin1Char(' ')));
+    item->setText(PartEncodingColumn,
+                  part.transferEncoding.isEmpty() ? QStringLiteral("7bit") : part.transferEncoding);
+    item->setText(PartEncodedSizeColumn, sizeText(part.rawBody.size()));
+    // A multipart has no body of its own to decode: its parts are its children.
+    if (!part.isMultipart())
+        item->setText(PartDecodedSizeColumn, sizeText(part.decodedBody().size()));
+    for (const core::MimePart &child : part.children)
+        walkParts(child, item, tree, parts);
+}
 
 QString messageKey(const QString &address, const QString &folder, quint32 uid)
 {
@@ -112,9 +191,71 @@ MailboxInspector::MailboxInspector(QWidget *parent) : QWidget(parent)
     m_details->setPlaceholderText(
         tr("Open a message: its route and its envelope are explained here."));
 
+    m_summary = new QLabel(this);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true);
+    m_defects = new QLabel(this);
+    m_defects->setWordWrap(true);
+    m_defects->setStyleSheet(QStringLiteral("color: #9a3d00"));
+    m_defects->hide();
+
+    m_mimeTree = new QTreeWidget(this);
+    m_mimeTree->setColumnCount(PartColumnCount);
+    m_mimeTree->setHeaderLabels(
+        {tr("Part"), tr("Charset / file"), tr("Transfer encoding"), tr("Encoded"), tr("Decoded")});
+    m_mimeTree->setUniformRowHeights(true);
+    m_mimeTree->setRootIsDecorated(true);
+    m_mimeTree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+
+    auto monoView = [this, &mono](const QString &placeholder) {
+        auto *view = new QPlainTextEdit(this);
+        view->setReadOnly(true);
+        view->setFont(mono);
+        view->setLineWrapMode(QPlainTextEdit::NoWrap);
+        view->setPlaceholderText(placeholder);
+        return view;
+    };
+    m_partHeaders = monoView(tr("The selected part's header fields."));
+    m_encoded = monoView(tr("The selected part's body as it travelled."));
+    m_decoded = monoView(tr("The selected part's body decoded."));
+
+    auto *encodedBox = new QWidget(this);
+    auto *encodedLayout = new QVBoxLayout(encodedBox);
+    encodedLayout->setContentsMargins(0, 0, 0, 0);
+    encodedLayout->addWidget(new QLabel(tr("Encoded (as it travelled)"), encodedBox));
+    encodedLayout->addWidget(m_encoded);
+    auto *decodedBox = new QWidget(this);
+    auto *decodedLayout = new QVBoxLayout(decodedBox);
+    decodedLayout->setContentsMargins(0, 0, 0, 0);
+    decodedLayout->addWidget(new QLabel(tr("Decoded (what the reader sees)"), decodedBox));
+    decodedLayout->addWidget(m_decoded);
+    auto *bodies = new QSplitter(Qt::Horizontal, this);
+    bodies->addWidget(encodedBox);
+    bodies->addWidget(decodedBox);
+
+    auto *treeBox = new QWidget(this);
+    auto *treeLayout = new QVBoxLayout(treeBox);
+    treeLayout->setContentsMargins(0, 0, 0, 0);
+    treeLayout->addWidget(m_summary);
+    treeLayout->addWidget(m_defects);
+    treeLayout->addWidget(m_mimeTree);
+
+    auto *structure = new QSplitter(Qt::Vertical, this);
+    structure->addWidget(treeBox);
+    structure->addWidget(m_partHeaders);
+    structure->addWidget(bodies);
+    structure->setStretchFactor(0, 1);
+    structure->setStretchFactor(1, 1);
+    structure->setStretchFactor(2, 3);
+
+    m_viewerTabs = new QTabWidget(this);
+    m_viewerTabs->addTab(m_source, tr("Source"));
+    m_viewerTabs->addTab(structure, tr("Structure"));
+    m_structurePage = structure;
+
     auto *viewer = new QSplitter(Qt::Vertical, this);
     viewer->addWidget(m_details);
-    viewer->addWidget(m_source);
+    viewer->addWidget(m_viewerTabs);
     viewer->setStretchFactor(0, 1);
     viewer->setStretchFactor(1, 1);
 
@@ -130,6 +271,9 @@ MailboxInspector::MailboxInspector(QWidget *parent) : QWidget(parent)
 
     connect(m_tree, &QTreeWidget::currentItemChanged, this,
             [this](QTreeWidgetItem *current) { showMessage(current); });
+    connect(m_mimeTree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *current) {
+        showPart(current ? current->data(0, PartIndexRole).toInt() : -1);
+    });
     showState(nullptr);
 }
 
@@ -210,6 +354,7 @@ void MailboxInspector::showMessage(QTreeWidgetItem *item)
         m_openKey.clear();
         m_source->clear();
         m_details->clear();
+        clearStructure();
         return;
     }
     const QString key = item->data(0, KeyRole).toString();
@@ -222,6 +367,147 @@ void MailboxInspector::showMessage(QTreeWidgetItem *item)
     m_source->setPlainText(text);
     m_details->setHtml(detailsHtml(item->data(0, AddressRole).toString(), raw,
                                    item->data(0, ArrivedRole).toLongLong()));
+    showStructure(raw);
+}
+
+void MailboxInspector::clearStructure()
+{
+    const QSignalBlocker blocker(m_mimeTree);
+    m_mimeTree->clear();
+    m_parts.clear();
+    m_mime.reset();
+    m_mimeDefectList.clear();
+    m_summary->clear();
+    m_defects->clear();
+    m_defects->hide();
+    m_partHeaders->clear();
+    m_encoded->clear();
+    m_decoded->clear();
+}
+
+void MailboxInspector::showStructure(const QByteArray &raw)
+{
+    clearStructure();
+    m_mime = std::make_unique<core::MimePart>(core::MimeParser::parse(raw, &m_mimeDefectList));
+    {
+        const QSignalBlocker blocker(m_mimeTree);
+        walkParts(*m_mime, nullptr, m_mimeTree, m_parts);
+        m_mimeTree->expandAll();
+    }
+    using core::rfc5322::headerValue;
+    m_summary->setText(
+        tr("Subject: %1\nFrom: %2")
+            .arg(core::mime::decodeWords(headerValue(raw, QStringLiteral("Subject"))),
+                 core::mime::decodeWords(headerValue(raw, QStringLiteral("From")))));
+    if (!m_mimeDefectList.isEmpty()) {
+        m_defects->setText(
+            tr("The parser had to guess: %1").arg(m_mimeDefectList.join(QLatin1String(" "))));
+        m_defects->show();
+    }
+    // The root part, without leaving the tab the reader is on.
+    m_mimeTree->setCurrentItem(m_mimeTree->topLevelItem(0));
+}
+
+void MailboxInspector::showPart(int index)
+{
+    m_partHeaders->clear();
+    m_encoded->clear();
+    m_decoded->clear();
+    if (index < 0 || index >= int(m_parts.size()))
+        return;
+    const core::MimePart &part = *m_parts.at(std::size_t(index));
+
+    QStringList headers;
+    for (const core::HeaderField &field : part.headers)
+        headers << field.first + QLatin1Char(':') +
+                       (field.second.startsWith(QLatin1Char(' '))
+                            ? field.second
+                            : QLatin1Char(' ') + field.second);
+    m_partHeaders->setPlainText(headers.isEmpty() ? tr("(no header fields: defaults apply)")
+                                                  : headers.join(QLatin1Char('\n')));
+
+    QString encoded = QString::fromUtf8(part.rawBody.left(kMaxEncodedShown));
+    encoded.replace(QLatin1String("\r\n"), QLatin1String("\n"));
+    if (part.rawBody.size() > kMaxEncodedShown)
+        encoded += tr("\n[... %1 bytes in all]").arg(part.rawBody.size());
+    m_encoded->setPlainText(encoded);
+
+    if (part.isMultipart()) {
+        m_decoded->setPlainText(
+            tr("A multipart has no content of its own: its %1 parts are below it in the tree, "
+               "between the boundary lines shown on the left.")
+                .arg(part.children.size()));
+    } else if (isTextual(part)) {
+        m_decoded->setPlainText(part.text());
+    } else if (!part.children.isEmpty()) {
+        m_decoded->setPlainText(tr("An enclosed message: its parts are below it in the tree.\n\n") +
+                                part.text());
+    } else {
+        const QByteArray bytes = part.decodedBody();
+        QString text = tr("%1 bytes of %2").arg(bytes.size()).arg(part.contentType);
+        if (bytes.size() > kHexDumpBytes)
+            text += tr(", the first %1 shown").arg(kHexDumpBytes);
+        m_decoded->setPlainText(text + QStringLiteral(":\n\n") +
+                                hexDump(bytes.left(kHexDumpBytes)));
+    }
+}
+
+QStringList MailboxInspector::mimeTreeText() const
+{
+    QStringList lines;
+    for (QTreeWidgetItemIterator it(m_mimeTree); *it; ++it) {
+        int depth = 0;
+        for (const QTreeWidgetItem *up = (*it)->parent(); up; up = up->parent())
+            ++depth;
+        QString line = QString(depth * 2, QLatin1Char(' ')) + (*it)->text(PartTypeColumn);
+        if (!(*it)->text(PartDetailsColumn).isEmpty())
+            line += QLatin1Char(' ') + (*it)->text(PartDetailsColumn);
+        for (int column = PartEncodingColumn; column < PartColumnCount; ++column)
+            if (!(*it)->text(column).isEmpty())
+                line += QStringLiteral(" | ") + (*it)->text(column);
+        lines << line;
+    }
+    return lines;
+}
+
+bool MailboxInspector::selectPart(int index)
+{
+    for (QTreeWidgetItemIterator it(m_mimeTree); *it; ++it) {
+        if ((*it)->data(0, PartIndexRole).toInt() != index)
+            continue;
+        m_viewerTabs->setCurrentWidget(m_structurePage);
+        if (m_mimeTree->currentItem() == *it)
+            showPart(index);
+        else
+            m_mimeTree->setCurrentItem(*it);
+        return true;
+    }
+    return false;
+}
+
+QString MailboxInspector::encodedText() const
+{
+    return m_encoded->toPlainText();
+}
+
+QString MailboxInspector::decodedText() const
+{
+    return m_decoded->toPlainText();
+}
+
+QString MailboxInspector::partHeadersText() const
+{
+    return m_partHeaders->toPlainText();
+}
+
+QString MailboxInspector::summaryText() const
+{
+    return m_summary->text();
+}
+
+QStringList MailboxInspector::mimeDefects() const
+{
+    return m_mimeDefectList;
 }
 
 QStringList MailboxInspector::describeRoute(const QByteArray &raw)

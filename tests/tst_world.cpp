@@ -154,6 +154,7 @@ private slots:
     void droppedMidRunWithoutHarm();
     void htmlBodyTravelsAsAlternative();
     void imapTwoDevicesShareTheMailbox();
+    void classicServersClearTheEighthBit();
 };
 
 void TestWorld::textbookDialogue()
@@ -661,6 +662,22 @@ void TestWorld::imapTwoDevicesShareTheMailbox()
     QVERIFY(moved.front().flags.contains(QStringLiteral("\\Seen")));
     QVERIFY(moved.front().flags.contains(QStringLiteral("\\Flagged")));
     QVERIFY(laptop.contains(QStringLiteral("C: a005 COPY 1 Receitas")));
+}
+
+void TestWorld::classicServersClearTheEighthBit()
+{
+    auto world = play(scenarioPath("12-accented-subject.yaml"));
+    QVERIFY(world);
+    const auto &bob = inbox(*world, QStringLiteral("bob@hamburger.edu"));
+    QCOMPARE(bob.size(), std::size_t(2));
+    // MIME-encoded: the accents survive as =C3=A1 and decode back.
+    QVERIFY(bob.front().raw.contains("Ol=C3=A1, Bob!"));
+    // Raw 8-bit through RFC 821 servers: 0xC3 0xA1 ("á") lost their high bits.
+    const QByteArray &mangled = bob.back().raw;
+    QVERIFY(mangled.contains("Content-Transfer-Encoding: 8bit"));
+    QVERIFY2(mangled.contains("OlC!, Bob!"), mangled.constData());
+    for (char c : mangled)
+        QVERIFY(static_cast<unsigned char>(c) < 0x80);
 }
 
 QTEST_GUILESS_MAIN(TestWorld)

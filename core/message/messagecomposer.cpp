@@ -191,7 +191,12 @@ QByteArray MessageComposer::compose(const SendStep &send, SimTime now,
 
     if (send.attachments.isEmpty() && send.html.isEmpty()) {
         QByteArray encoding;
-        const QByteArray text = textPart(send.body, &encoding);
+        QByteArray text = textPart(send.body, &encoding);
+        if (send.eightBit && encoding != "7bit") {
+            // RFC 6152: 8-bit text is only safe where the whole path offers 8BITMIME.
+            encoding = "8bit";
+            text = rfc5322::toCrlf(send.body.toUtf8());
+        }
         out += "Content-Type: text/plain; charset=UTF-8\r\n";
         out += "Content-Transfer-Encoding: " + encoding + "\r\n\r\n";
         out += text;

@@ -112,6 +112,9 @@ struct SendStep
     // then text/html, RFC 2046 section 5.1.4). The YAML key "html:" is wired by the loader.
     QString html;
     QList<AttachmentSpec> attachments;
+    // Extension `encoding: 8bit`: the text goes as raw UTF-8 (Content-Transfer-Encoding: 8bit)
+    // instead of quoted-printable, to show what a 7-bit server does to it.
+    bool eightBit = false;
 };
 
 struct FetchStep

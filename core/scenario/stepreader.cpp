@@ -128,7 +128,7 @@ void StepReader::readSend(const YamlField &field, SendStep &send)
     const YamlMap map(field, m_diagnostics);
     if (!map.isValid())
         return;
-    map.checkKeys(wordList("from to cc bcc subject body html attach"));
+    map.checkKeys(wordList("from to cc bcc subject body html attach encoding"));
     if (map.require(QStringLiteral("from"))) {
         const YamlField &from = *map.find(QStringLiteral("from"));
         send.from = m_fields.address(from).value_or(QString());
@@ -169,6 +169,11 @@ void StepReader::readSend(const YamlField &field, SendStep &send)
     // Extension: an HTML version of the body; the message goes as multipart/alternative.
     if (const YamlField *html = map.find(QStringLiteral("html")))
         send.html = m_fields.string(*html).value_or(QString());
+    // Extension: `encoding: 8bit` sends the text unencoded (default `auto`: 7bit or QP).
+    if (const YamlField *encoding = map.find(QStringLiteral("encoding")))
+        send.eightBit =
+            m_fields.choice(*encoding, QStringLiteral("encoding"), wordList("auto 8bit"))
+                .value_or(QString()) == QLatin1String("8bit");
     const YamlField *attach = map.find(QStringLiteral("attach"));
     if (!attach)
         return;

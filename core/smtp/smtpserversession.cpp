@@ -354,7 +354,17 @@ struct SmtpServerSession::Private
             data.squeeze();
             return;
         }
-        data += text;
+        // RFC 821 section 2 and 4.5.2: the mail data of classic SMTP is 7-bit ASCII, and old
+        // servers cleared the eighth bit of every octet, which is why MIME encodes 8-bit text.
+        // A modern server offers 8BITMIME (RFC 6152) and keeps the octets as they are.
+        if (modern()) {
+            data += text;
+        } else {
+            const qsizetype at = data.size();
+            data += text;
+            for (qsizetype i = at; i < data.size(); ++i)
+                data[i] = char(data.at(i) & 0x7f);
+        }
         data += "\r\n";
     }
 

@@ -114,6 +114,7 @@ class TestAppCanvas : public QObject
     Q_OBJECT
 
 private slots:
+    void aSecondRunReplacesTheFirst();
     void everyHostHasAnItem_data();
     void everyHostHasAnItem();
     void fiftyHostsDoNotOverlap();
@@ -454,6 +455,27 @@ void TestAppCanvas::screenshot()
     render("01-alice-to-bob.yaml", 60, QStringLiteral("canvas-01.png"));
     render("01-alice-to-bob.yaml", -3, QStringLiteral("canvas-01-dns.png"));
     render("fifty", -1, QStringLiteral("canvas-50.png"));
+}
+
+void TestAppCanvas::aSecondRunReplacesTheFirst()
+{
+    // Opening another scenario in the same window lays out only that scenario: nothing of the
+    // first run's hosts or links is left behind.
+    auto first = runScenario("05-mx-fallback.yaml");
+    auto second = runScenario("07-pop3-delete-or-keep.yaml");
+    QVERIFY(first && second);
+    TopologyScene reused;
+    reused.setRun(&first->scenario(), &first->trace());
+    reused.setRun(&second->scenario(), &second->trace());
+    TopologyScene fresh;
+    fresh.setRun(&second->scenario(), &second->trace());
+    QCOMPARE(reused.items().size(), fresh.items().size());
+    QCOMPARE(reused.hostNames(), fresh.hostNames());
+    for (int p = -1; p < int(second->trace().size()); p += 7) {
+        reused.setPosition(p);
+        fresh.setPosition(p);
+        QCOMPARE(reused.envelopeCount(), fresh.envelopeCount());
+    }
 }
 
 QTEST_MAIN(TestAppCanvas)

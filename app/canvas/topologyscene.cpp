@@ -482,6 +482,7 @@ void TopologyScene::clearRun()
     m_maxFlight = 0;
     m_protocols.clear();
     m_linkIndex.clear();
+    m_links.clear();
     m_envelopes.clear();
     m_shown = 0;
     m_callout = nullptr;

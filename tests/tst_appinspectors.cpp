@@ -371,6 +371,17 @@ void TestAppInspectors::consoleTalksPop3AndRefusesUnservedPorts()
     console.send(QStringLiteral("PASS ketchup"));
     QVERIFY2(console.transcript().last().startsWith(QStringLiteral("S: +OK")),
              qPrintable(console.transcript().last()));
+
+    // IMAP on a host that serves it: tagged commands, untagged data, tagged completion.
+    console.setScenario(load("09-imap-two-devices.yaml"));
+    QVERIFY(console.connectTo(QStringLiteral("mail.hamburger.edu"), 143));
+    QVERIFY(console.transcript().value(0).startsWith(QStringLiteral("S: * OK")));
+    console.send(QStringLiteral("a1 LOGIN bob ketchup"));
+    QVERIFY2(console.transcript().last().startsWith(QStringLiteral("S: a1 OK")),
+             qPrintable(console.transcript().last()));
+    console.send(QStringLiteral("a2 FETCH 1 FLAGS"));
+    QVERIFY2(console.transcript().last().startsWith(QStringLiteral("S: a2 BAD")),
+             qPrintable(console.transcript().last())); // no mailbox selected yet
 }
 
 void TestAppInspectors::screenshots()

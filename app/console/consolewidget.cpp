@@ -40,6 +40,7 @@ constexpr ServicePort kPorts[] = {
     {"smtp", core::Mta::kSmtpPort, "SMTP"},
     {"submission", core::Mta::kSubmissionPort, "submission"},
     {"pop3", core::Mta::kPop3Port, "POP3"},
+    {"imap", core::Mta::kImapPort, "IMAP"},
 };
 
 } // namespace

@@ -836,7 +836,7 @@ void TestImapServer::flagsPersistAcrossSessions()
                    "Limited",
                    "s OK [READ-WRITE] SELECT completed",
                    "* 1 FETCH (FLAGS (\\Flagged \\Seen $Work))", "a2 OK FETCH completed"}));
-    const StoredMessage &first = store.account(kAna)->folders.value(kInbox).messages.front();
+    const StoredMessage first = store.account(kAna)->folders.value(kInbox).messages.front();
     QCOMPARE(first.flags, (QStringList{QStringLiteral("\\Flagged"), QStringLiteral("\\Seen"),
                                        QStringLiteral("$Work")}));
 }

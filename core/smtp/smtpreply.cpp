@@ -111,7 +111,8 @@ void SmtpReplyParser::takeLine(const SmtpLineFramer::Line &line)
     // RFC 5321 section 4.2: Reply-code [ ("-" / SP) textstring ] CRLF.
     const bool digits =
         text.size() >= 3 && isDigit(text.at(0)) && isDigit(text.at(1)) && isDigit(text.at(2));
-    const bool separatorOk = text.size() == 3 || text.at(3) == ' ' || text.at(3) == '-';
+    const bool separatorOk =
+        text.size() == 3 || (text.size() > 3 && (text.at(3) == ' ' || text.at(3) == '-'));
     if (!digits || !separatorOk) {
         fail(QString::fromUtf8(line.text));
         return;

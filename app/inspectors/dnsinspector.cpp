@@ -1,5 +1,7 @@
 #include "app/inspectors/dnsinspector.h"
 
+#include "app/inspectors/inspectorframe.h"
+
 #include "app/inspectors/readablefont.h"
 #include "core/world/world.h"
 
@@ -20,23 +22,9 @@ const QColor kFaultColour(0xb0, 0x00, 0x20);
 
 DnsInspector::DnsInspector(QWidget *parent) : QWidget(parent)
 {
-    useReadableFont(this);
-    m_summary = new QLabel(this);
-    m_summary->setWordWrap(true);
-    m_tree = new QTreeWidget(this);
-    m_tree->setColumnCount(ColumnCount);
-    m_tree->setHeaderLabels(
-        {tr("Domain / record"), tr("Preference"), tr("Mail host"), tr("Status")});
-    m_tree->setAlternatingRowColors(true);
-    m_tree->setUniformRowHeights(true);
+    m_tree = buildInspectorFrame(
+        this, &m_summary, {tr("Domain / record"), tr("Preference"), tr("Mail host"), tr("Status")});
     m_tree->setRootIsDecorated(false);
-    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_tree->header()->setStretchLastSection(true);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_tree, 1);
     showState(nullptr);
 }
 

@@ -1,5 +1,7 @@
 #include "app/inspectors/queueinspector.h"
 
+#include "app/inspectors/inspectorframe.h"
+
 #include "app/inspectors/readablefont.h"
 #include "core/world/world.h"
 
@@ -37,22 +39,9 @@ void collectText(const QTreeWidgetItem *item, int depth, QStringList &lines)
 
 QueueInspector::QueueInspector(QWidget *parent) : QWidget(parent)
 {
-    useReadableFont(this);
-    m_summary = new QLabel(this);
-    m_summary->setWordWrap(true);
-    m_tree = new QTreeWidget(this);
-    m_tree->setColumnCount(ColumnCount);
-    m_tree->setHeaderLabels({tr("MTA / queue id"), tr("Sender"), tr("Recipients"), tr("Attempts"),
-                             tr("Next retry"), tr("Last error")});
-    m_tree->setAlternatingRowColors(true);
-    m_tree->setUniformRowHeights(true);
-    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_tree->header()->setStretchLastSection(true);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_tree, 1);
+    m_tree = buildInspectorFrame(this, &m_summary,
+                                 {tr("MTA / queue id"), tr("Sender"), tr("Recipients"),
+                                  tr("Attempts"), tr("Next retry"), tr("Last error")});
     showState(nullptr);
 }
 

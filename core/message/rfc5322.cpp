@@ -1,5 +1,7 @@
 #include "core/message/rfc5322.h"
 
+#include "core/message/mimecodec.h"
+
 #include <QDate>
 
 #include <cstdio>
@@ -129,29 +131,8 @@ QString formatDate(SimTime time)
 
 QString encodeWord(const QString &text)
 {
-    bool ascii = true;
-    for (QChar c : text)
-        ascii = ascii && c.unicode() < 0x80;
-    if (ascii)
-        return text;
-    // RFC 2047 section 2: an encoded word is at most 75 characters; split into several.
-    QStringList words;
-    QByteArray chunk;
-    auto flush = [&]() {
-        if (!chunk.isEmpty())
-            words << QStringLiteral("=?UTF-8?B?%1?=").arg(QString::fromLatin1(chunk.toBase64()));
-        chunk.clear();
-    };
-    for (int i = 0; i < text.size(); ++i) {
-        int length = (text.at(i).isHighSurrogate() && i + 1 < text.size()) ? 2 : 1;
-        const QByteArray piece = text.mid(i, length).toUtf8();
-        if ((chunk.size() + piece.size() + 2) / 3 * 4 > 75 - 12)
-            flush();
-        chunk += piece;
-        i += length - 1;
-    }
-    flush();
-    return words.join(QLatin1Char(' '));
+    // RFC 2047 section 2: an encoded word is at most 75 characters.
+    return mime::encodeWords(text, 75);
 }
 
 QString addressOf(const QString &mailbox)

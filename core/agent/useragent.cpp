@@ -68,16 +68,21 @@ void UserAgent::send(const SendStep &send, const QString &submitTo)
     m_network.connect(m_host, submitTo, port, session);
 }
 
+QString UserAgent::loginName(const QString &address, const Mta *server)
+{
+    // "user bob" as in the textbook when the server's first domain is the user's own.
+    if (server && !server->spec().localDomains.isEmpty() &&
+        server->spec().localDomains.first().compare(rfc5322::domainOf(address),
+                                                    Qt::CaseInsensitive) == 0)
+        return rfc5322::localPartOf(address);
+    return address;
+}
+
 void UserAgent::fetch(const FetchStep &fetch, const QString &server)
 {
     const UserSpec *user = m_scenario.user(fetch.user);
     Mta *mta = m_mtas(server);
-    // "user bob" as in the textbook when the server's first domain is the user's own.
-    QString login = fetch.user;
-    if (mta && !mta->spec().localDomains.isEmpty() &&
-        mta->spec().localDomains.first().compare(rfc5322::domainOf(fetch.user),
-                                                 Qt::CaseInsensitive) == 0)
-        login = rfc5322::localPartOf(fetch.user);
+    const QString login = loginName(fetch.user, mta);
     const QString address = fetch.user;
     const QString password = user ? user->password : QString();
     auto failed = [this, address, server](const QString &error) {

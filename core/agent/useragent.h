@@ -25,6 +25,9 @@ public:
     const QString &host() const { return m_host; }
     void send(const SendStep &send, const QString &submitTo);
     void fetch(const FetchStep &fetch, const QString &server);
+    // The name the user logs in with on that server: the local part on the user's own
+    // domain ("bob", as the textbook types it), else the whole address.
+    static QString loginName(const QString &address, const Mta *server);
     // Messages downloaded to this machine, per user.
     const QMap<QString, QByteArrayList> &downloaded() const { return m_downloaded; }
 

@@ -124,6 +124,21 @@ UserAgent *World::agentFor(const QString &user)
     return agentOn(rfc5322::localPartOf(user).toLower() + QStringLiteral("-pc"));
 }
 
+UserAgent *World::agentFor(const QString &user, const QString &device)
+{
+    return device.isEmpty() ? agentFor(user) : agentOn(device);
+}
+
+QString World::accessServerOf(const UserAgent *agent, const QString &user) const
+{
+    // The machine's configured server, else the MTA that holds the user's domain.
+    const HostSpec *host = m_scenario.host(agent->host());
+    if (host && !host->accessServer.isEmpty())
+        return host->accessServer;
+    const Mta *home = homeOf(user);
+    return home ? home->name() : QString();
+}
+
 void World::schedule(const Step &step)
 {
     switch (step.kind) {
@@ -140,14 +155,8 @@ void World::schedule(const Step &step)
         break;
     case Step::Kind::Fetch:
         m_simulation.scheduleAt(step.at, [this, fetch = step.fetch]() {
-            UserAgent *agent =
-                fetch.device.isEmpty() ? agentFor(fetch.user) : agentOn(fetch.device);
-            const HostSpec *host = m_scenario.host(agent->host());
-            QString server = host ? host->accessServer : QString();
-            if (server.isEmpty())
-                if (Mta *home = homeOf(fetch.user))
-                    server = home->name();
-            agent->fetch(fetch, server);
+            UserAgent *agent = agentFor(fetch.user, fetch.device);
+            agent->fetch(fetch, accessServerOf(agent, fetch.user));
         });
         break;
     case Step::Kind::Telnet:
@@ -237,18 +246,10 @@ QStringList imapCommands(const ImapStep &imap, const QString &login, const QStri
 
 void World::runImap(const ImapStep &imap)
 {
-    UserAgent *agent = imap.device.isEmpty() ? agentFor(imap.user) : agentOn(imap.device);
-    const HostSpec *host = m_scenario.host(agent->host());
-    QString server = host ? host->accessServer : QString();
-    Mta *home = homeOf(imap.user);
-    if (server.isEmpty() && home)
-        server = home->name();
+    UserAgent *agent = agentFor(imap.user, imap.device);
+    const QString server = accessServerOf(agent, imap.user);
     const UserSpec *user = m_scenario.user(imap.user);
-    QString login = imap.user;
-    if (home && !home->spec().localDomains.isEmpty() &&
-        home->spec().localDomains.first().compare(rfc5322::domainOf(imap.user),
-                                                  Qt::CaseInsensitive) == 0)
-        login = rfc5322::localPartOf(imap.user);
+    const QString login = UserAgent::loginName(imap.user, mta(server));
     const QString device = agent->host();
     auto client = std::make_shared<ImapScriptClient>(
         imapCommands(imap, login, user ? user->password : QString()),

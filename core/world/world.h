@@ -56,6 +56,8 @@ private:
     void scheduleFault(const Step &step);
     void runImap(const ImapStep &imap);
     UserAgent *agentFor(const QString &user);
+    UserAgent *agentFor(const QString &user, const QString &device);
+    QString accessServerOf(const UserAgent *agent, const QString &user) const;
     UserAgent *agentOn(const QString &host);
     void record(TraceEvent event);
 

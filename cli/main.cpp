@@ -168,6 +168,12 @@ int talkCommand(const QStringList &args)
     }
     writeOut(session->open());
     std::fflush(stdout);
+    // A webmail page is answered after the webmail's own IMAP or SMTP dialogue: the world
+    // plays on until the answer is written.
+    session->setWriter([](const QByteArray &bytes) {
+        writeOut(bytes);
+        std::fflush(stdout);
+    });
     // Line by line, so a person at a terminal (or swaks --pipe) sees each answer at once.
     std::string line;
     while (!session->closing() && std::getline(std::cin, line)) {
@@ -175,6 +181,8 @@ int talkCommand(const QStringList &args)
         bytes += '\n';
         writeOut(session->receive(bytes));
         std::fflush(stdout);
+        while (session->busy() && world.simulation().step()) {
+        }
     }
     // What became of the mail the session handed over: the world plays on from here, and
     // the story goes to standard error so the session's own output stays clean.

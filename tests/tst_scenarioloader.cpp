@@ -337,7 +337,8 @@ void TestScenarioLoader::extensionsAndDefaults()
     const HostSpec *webmail = s.host(QStringLiteral("webmail.crepes.fr"));
     QCOMPARE(webmail->role, HostRole::Webmail);
     QCOMPARE(webmail->submitTo, QStringLiteral("mail.crepes.fr"));
-    QCOMPARE(webmail->accessProtocol, QStringLiteral("pop3"));
+    // A webmail reads its mail server by IMAP (seed 002) unless the file says otherwise.
+    QCOMPARE(webmail->accessProtocol, QStringLiteral("imap"));
     QCOMPARE(webmail->accessServer, QStringLiteral("mail.crepes.fr"));
     QCOMPARE(s.host(QStringLiteral("ns.crepes.fr"))->role, HostRole::Dns);
 
@@ -430,6 +431,14 @@ static const QList<QPair<QString, QStringList>> &malformedCases()
          {
              "malformed/a-record-host.yaml:3:22: error: domain 'hamburger.edu' has 'a: true' and no mx, so its mail goes to a host named 'hamburger.edu'; no such host is defined",
              "malformed/a-record-host.yaml:4:18: error: the domain's own host 'crepes.fr' has role client; it must be an mta",
+         }},
+        {"malformed/webmail-roles.yaml",
+         {
+             "malformed/webmail-roles.yaml:4:3: error: missing required key 'access' (a webmail host reads mail from a server: access: {server: ...})",
+             "malformed/webmail-roles.yaml:5:54: error: unknown protocol 'pop3'; expected 'imap'",
+             "malformed/webmail-roles.yaml:6:84: error: access server 'mail.crepes.fr' has role mta; it must be a webmail",
+             "malformed/webmail-roles.yaml:7:60: error: submit_to host 'alice-pc' has role client; it must be an mta or a webmail",
+             "malformed/webmail-roles.yaml:11:46: error: unknown protocol 'htp'; did you mean 'http'?",
          }},
         {"malformed/ask-answer.yaml",
          {

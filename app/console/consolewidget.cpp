@@ -124,7 +124,7 @@ void ConsoleWidget::fillHosts()
     const QSignalBlocker blocker(m_host);
     m_host->clear();
     for (const core::HostSpec &host : m_scenario.hosts)
-        if (host.role == core::HostRole::Mta)
+        if (host.role == core::HostRole::Mta || host.role == core::HostRole::Webmail)
             m_host->addItem(host.name);
     fillPorts();
 }
@@ -135,11 +135,16 @@ void ConsoleWidget::fillPorts()
     const core::HostSpec *host = m_scenario.host(m_host->currentText());
     if (!host)
         return;
-    for (const ServicePort &service : kPorts)
-        if (host->services.contains(QLatin1String(service.service)))
-            m_port->addItem(
-                QStringLiteral("%1 (%2)").arg(service.port).arg(QLatin1String(service.label)),
-                service.port);
+    if (host->role == core::HostRole::Webmail) {
+        // A webmail site serves HTTP only: type "GET / HTTP/1.1", "Host: ..." and a blank line.
+        m_port->addItem(QStringLiteral("%1 (HTTP)").arg(core::kHttpPort), core::kHttpPort);
+    } else {
+        for (const ServicePort &service : kPorts)
+            if (host->services.contains(QLatin1String(service.service)))
+                m_port->addItem(
+                    QStringLiteral("%1 (%2)").arg(service.port).arg(QLatin1String(service.label)),
+                    service.port);
+    }
     updateControls();
 }
 
@@ -186,6 +191,8 @@ bool ConsoleWidget::connectTo(const QString &host, int port)
         tr("Connected to %1 port %2. Type a command and press Enter.").arg(host).arg(port));
     updateControls();
     emit connectedChanged(true);
+    // A webmail page comes after the webmail's own IMAP dialogue: it is written later.
+    m_session->setWriter([this](const QByteArray &bytes) { receiveBytes(bytes); });
     receiveBytes(m_session->open());
     m_input->setFocus();
     return true;
@@ -200,6 +207,9 @@ void ConsoleWidget::send(const QString &line)
     append(LineKind::Client, line);
     // Protocol text goes on the wire as typed; CRLF ends every line (RFC 5321 section 2.3.8).
     receiveBytes(m_session->receive(line.toUtf8() + "\r\n"));
+    // The console's world plays on until a page that waits for its mail server is written.
+    while (m_session && m_session->busy() && m_world->simulation().step()) {
+    }
 }
 
 void ConsoleWidget::disconnectFromHost()

@@ -57,7 +57,8 @@ QByteArray ImapScriptClient::receive(const QByteArray &bytes)
             // RFC 3501 section 7.1.5: a BYE greeting means the server will not talk.
             m_greeted = true;
             if (!line.startsWith("* OK") && !line.startsWith("* PREAUTH")) {
-                m_outcome = {false, QString::fromUtf8(line)};
+                m_outcome.ok = false;
+                m_outcome.failure = QString::fromUtf8(line);
                 m_closing = true;
                 finish();
                 return {};
@@ -69,8 +70,11 @@ QByteArray ImapScriptClient::receive(const QByteArray &bytes)
         if (!line.startsWith(tag))
             continue; // untagged data or a continuation
         const QByteArray status = line.mid(tag.size());
-        if (!status.startsWith("OK") && m_outcome.ok)
-            m_outcome = {false, QString::fromUtf8(line)};
+        m_outcome.statuses.append(status);
+        if (!status.startsWith("OK") && m_outcome.ok) {
+            m_outcome.ok = false;
+            m_outcome.failure = QString::fromUtf8(line);
+        }
         if (m_next >= m_commands.size()) {
             m_closing = true;
             finish();
@@ -83,14 +87,17 @@ QByteArray ImapScriptClient::receive(const QByteArray &bytes)
 
 void ImapScriptClient::connectFailed(const QString &reason)
 {
-    m_outcome = {false, reason};
+    m_outcome.ok = false;
+    m_outcome.failure = reason;
     finish();
 }
 
 void ImapScriptClient::connectionLost()
 {
-    if (!m_done && m_outcome.ok)
-        m_outcome = {false, QStringLiteral("connection closed by the server")};
+    if (!m_done && m_outcome.ok) {
+        m_outcome.ok = false;
+        m_outcome.failure = QStringLiteral("connection closed by the server");
+    }
     finish();
 }
 

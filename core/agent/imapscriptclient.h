@@ -2,6 +2,7 @@
 
 #include "core/net/linesession.h"
 
+#include <QByteArrayList>
 #include <QStringList>
 
 #include <functional>
@@ -18,6 +19,9 @@ public:
     {
         bool ok = true;  // every command answered OK
         QString failure; // the first NO/BAD line or network error
+        // The completion of each command answered, in order ("OK LOGIN completed"), so a
+        // caller can tell which failure matters (a CREATE of a folder that exists may fail).
+        QByteArrayList statuses;
     };
     using Finished = std::function<void(const Outcome &)>;
 

@@ -1,5 +1,7 @@
 #include "core/agent/useragent.h"
 
+#include "core/agent/browservisit.h"
+#include "core/http/httpclientsession.h"
 #include "core/imap/imapclientsession.h"
 #include "core/message/rfc5322.h"
 #include "core/mta/mta.h"
@@ -25,34 +27,9 @@ void UserAgent::report(TraceEvent::Type type, const QString &text, const QString
 
 void UserAgent::send(const SendStep &send, const QString &submitTo)
 {
-    const SimTime now = m_network.simulation().now();
-    const QString messageId =
-        MessageComposer::makeMessageId(now, m_random, rfc5322::domainOf(send.from));
-    MessageComposer composer(
-        [this](const QString &address) {
-            const UserSpec *user = m_scenario.user(address);
-            return user ? user->name : QString();
-        },
-        m_random);
-
-    SmtpOutgoing outgoing;
-    outgoing.heloName = m_host;
-    outgoing.sender = send.from;
-    outgoing.recipients = send.to + send.cc + send.bcc;
-    outgoing.data = composer.compose(send, now, messageId);
-
-    Mta *mta = m_mtas(submitTo);
-    int port = Mta::kSmtpPort;
-    if (mta) {
-        outgoing.style = mta->style();
-        if (mta->offersSubmission())
-            port = Mta::kSubmissionPort;
-        if (mta->style() == SmtpStyle::Modern && port == Mta::kSubmissionPort) {
-            const UserSpec *user = m_scenario.user(send.from);
-            outgoing.authUser = send.from;
-            outgoing.authPassword = user ? user->password : QString();
-        }
-    }
+    SmtpOutgoing outgoing =
+        composeOutgoing(send, m_host, m_scenario, m_random, m_network.simulation().now());
+    const int port = prepareSubmission(m_mtas(submitTo), m_scenario.user(send.from), outgoing);
     auto session = std::make_shared<SmtpClientSession>(
         outgoing, [this, submitTo](const QList<SmtpDeliveryResult> &results) {
             QStringList refused;
@@ -66,6 +43,40 @@ void UserAgent::send(const SendStep &send, const QString &submitTo)
                        submitTo);
         });
     m_network.connect(m_host, submitTo, port, session);
+}
+
+SmtpOutgoing UserAgent::composeOutgoing(const SendStep &send, const QString &heloName,
+                                        const Scenario &scenario, std::mt19937_64 &random,
+                                        SimTime now)
+{
+    const QString messageId =
+        MessageComposer::makeMessageId(now, random, rfc5322::domainOf(send.from));
+    MessageComposer composer(
+        [&scenario](const QString &address) {
+            const UserSpec *user = scenario.user(address);
+            return user ? user->name : QString();
+        },
+        random);
+    SmtpOutgoing outgoing;
+    outgoing.heloName = heloName;
+    outgoing.sender = send.from;
+    outgoing.recipients = send.to + send.cc + send.bcc;
+    outgoing.data = composer.compose(send, now, messageId);
+    return outgoing;
+}
+
+int UserAgent::prepareSubmission(const Mta *mta, const UserSpec *user, SmtpOutgoing &outgoing)
+{
+    if (!mta)
+        return Mta::kSmtpPort;
+    outgoing.style = mta->style();
+    if (!mta->offersSubmission())
+        return Mta::kSmtpPort;
+    if (mta->style() == SmtpStyle::Modern) {
+        outgoing.authUser = outgoing.sender;
+        outgoing.authPassword = user ? user->password : QString();
+    }
+    return Mta::kSubmissionPort;
 }
 
 QString UserAgent::loginName(const QString &address, const Mta *server)
@@ -132,6 +143,48 @@ void UserAgent::fetch(const FetchStep &fetch, const QString &server)
                    server);
         });
     m_network.connect(m_host, server, Mta::kPop3Port, session);
+}
+
+void UserAgent::browse(const QString &webmail, const QString &user, const SendStep *send,
+                       const FetchStep *fetch)
+{
+    const UserSpec *spec = m_scenario.user(user);
+    BrowserVisit::Goal goal = BrowserVisit::Goal::Read;
+    if (send)
+        goal = BrowserVisit::Goal::Send;
+    else if (fetch && fetch->deleteAfter)
+        goal = BrowserVisit::Goal::ReadAndDelete;
+    auto visit = std::make_shared<BrowserVisit>(
+        goal, webmail, user, spec ? spec->password : QString(), send ? *send : SendStep(),
+        [this, webmail, user, goal](const BrowserVisit::Outcome &outcome) {
+            if (goal == BrowserVisit::Goal::Send) {
+                if (!outcome.ok || !outcome.sent)
+                    report(
+                        TraceEvent::Type::Bounce,
+                        QStringLiteral("not sent, the webmail page shows: %1").arg(outcome.error),
+                        webmail);
+                return;
+            }
+            if (!outcome.ok) {
+                report(TraceEvent::Type::Close,
+                       QStringLiteral("browser could not read mail for %1: %2")
+                           .arg(user, outcome.error),
+                       webmail);
+                return;
+            }
+            report(TraceEvent::Type::Deliver,
+                   QStringLiteral("%1 message(s) for %2 read in the browser on %3 (%4)")
+                       .arg(outcome.subjects.size())
+                       .arg(user, m_host,
+                            goal == BrowserVisit::Goal::ReadAndDelete
+                                ? QStringLiteral("then deleted on the server")
+                                : QStringLiteral("marked \\Seen, still on the server")),
+                   webmail);
+        });
+    auto session = std::make_shared<HttpClientSession>(
+        [visit](const HttpResponse *last) { return visit->next(last); },
+        [visit](const QString &error) { visit->failed(error); });
+    m_network.connect(m_host, webmail, kHttpPort, session);
 }
 
 } // namespace carteiro::core

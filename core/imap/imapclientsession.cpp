@@ -33,16 +33,6 @@ const char *stepName(Step step)
     return "?";
 }
 
-// An astring the server can read: a non-synchronising literal (RFC 7888, LITERAL+ is in
-// the server's capabilities) when quoting cannot carry the text.
-QByteArray clientAString(const QByteArray &value)
-{
-    const QByteArray encoded = imapAString(value);
-    if (!encoded.startsWith('{'))
-        return encoded;
-    return '{' + QByteArray::number(value.size()) + "+}\r\n" + value;
-}
-
 } // namespace
 
 struct ImapClientSession::Private
@@ -52,6 +42,7 @@ struct ImapClientSession::Private
     Mode mode = Mode::Keep;
     Finished finished;
     QString mailbox;
+    quint32 uid = 0; // 0: every message
 
     Step step = Step::Greeting;
     ImapCommandReader reader{ImapLimits::kMaxClientLine, ImapLimits::kMaxClientLiteral};
@@ -72,13 +63,17 @@ struct ImapClientSession::Private
         case Step::Done:
             return {};
         case Step::Login:
-            return send("LOGIN " + clientAString(user.toUtf8()) + ' ' +
-                        clientAString(password.toUtf8()));
+            return send("LOGIN " + imapClientAString(user.toUtf8()) + ' ' +
+                        imapClientAString(password.toUtf8()));
         case Step::Select:
-            return send("SELECT " + clientAString(mailbox.toUtf8()));
-        case Step::Fetch:
-            return send(QByteArrayLiteral("FETCH 1:* (UID FLAGS ") +
-                        (mode == Mode::Read ? "BODY[]" : "BODY.PEEK[]") + ')');
+            return send("SELECT " + imapClientAString(mailbox.toUtf8()));
+        case Step::Fetch: {
+            const QByteArray section = mode == Mode::Read      ? "BODY[]"
+                                       : mode == Mode::Headers ? "BODY.PEEK[HEADER]"
+                                                               : "BODY.PEEK[]";
+            const QByteArray set = uid ? "UID FETCH " + QByteArray::number(uid) : "FETCH 1:*";
+            return send(set + " (UID FLAGS " + section + ')');
+        }
         case Step::Logout:
             return send("LOGOUT");
         }
@@ -113,7 +108,7 @@ struct ImapClientSession::Private
             } else if (name == "FLAGS") {
                 for (const ImapArg &flag : value.items)
                     flags.append(QString::fromUtf8(flag.text));
-            } else if (name == "BODY[]") {
+            } else if (name == "BODY[]" || name == "BODY[HEADER]") {
                 body = value.text;
                 hasBody = true;
             }
@@ -209,6 +204,11 @@ ImapClientSession::ImapClientSession(QString user, QString password, Mode mode, 
 }
 
 ImapClientSession::~ImapClientSession() = default;
+
+void ImapClientSession::setUid(quint32 uid)
+{
+    d->uid = uid;
+}
 
 QByteArray ImapClientSession::receive(const QByteArray &bytes)
 {

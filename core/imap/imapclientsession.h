@@ -17,12 +17,14 @@ namespace carteiro::core {
 class ImapClientSession : public ClientSession
 {
 public:
-    enum class Mode { Keep, Read };
+    // Keep: BODY.PEEK[]; Read: BODY[] (marks \Seen); Headers: BODY.PEEK[HEADER] only, as a
+    // webmail fetches for its message list.
+    enum class Mode { Keep, Read, Headers };
     struct Result
     {
         bool ok = false;
         QString error;            // the NO/BAD line or network error when !ok
-        QByteArrayList messages;  // each message as the server sent it, CRLF line ends
+        QByteArrayList messages;  // each message (or header, in Headers mode) as sent, CRLF
         QList<quint32> uids;      // the UID of each message, same order
         QList<QStringList> flags; // the flags of each message as FETCH reported them
     };
@@ -31,6 +33,9 @@ public:
     ImapClientSession(QString user, QString password, Mode mode, Finished finished,
                       QString mailbox = QStringLiteral("INBOX"));
     ~ImapClientSession() override;
+
+    // Fetch only the message with this UID (UID FETCH, RFC 3501 section 6.4.8).
+    void setUid(quint32 uid);
 
     QByteArray receive(const QByteArray &bytes) override;
     bool closing() const override;

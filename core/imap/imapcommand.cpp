@@ -807,4 +807,12 @@ QByteArray imapNString(const QByteArray &value, bool isNull)
     return isNull ? QByteArrayLiteral("NIL") : quotedOrLiteral(value);
 }
 
+QByteArray imapClientAString(const QByteArray &value)
+{
+    const QByteArray encoded = imapAString(value);
+    if (!encoded.startsWith('{'))
+        return encoded;
+    return '{' + QByteArray::number(value.size()) + "+}\r\n" + value;
+}
+
 } // namespace carteiro::core

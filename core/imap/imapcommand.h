@@ -236,6 +236,9 @@ QByteArray imapCommandErrorText(ImapCommandError error);
 // An astring for a response: an atom when it can be one, else a quoted string, else a
 // literal (RFC 3501 section 4.3).
 QByteArray imapAString(const QByteArray &value);
+// The same for a client to send: a literal becomes non-synchronising ({n+}, RFC 7888), so the
+// command goes in one write.
+QByteArray imapClientAString(const QByteArray &value);
 // A string for a response (ENVELOPE fields): quoted or literal, NIL when null.
 QByteArray imapNString(const QByteArray &value, bool isNull = false);
 

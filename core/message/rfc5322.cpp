@@ -111,13 +111,21 @@ QByteArray toCrlf(const QByteArray &text)
     return out;
 }
 
+QDateTime wallClock(SimTime time)
+{
+    // 2026-03-02 is a Monday; the scenario's clock starts there at 09:00:00 UTC.
+    static const QDateTime epoch(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC);
+    return epoch.addMSecs(time);
+}
+
 QString formatDate(SimTime time)
 {
     // Day and month names are English by definition (RFC 5322 section 3.3), not localised.
     static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    static const QDate epochDay(2026, 3, 2);   // a Monday
+    // Plain arithmetic rather than wallClock(): this runs for every Date and Received field.
+    static const QDate epochDay(2026, 3, 2);   // a Monday, as in wallClock()
     constexpr SimTime kEpochClock = 9 * kHour; // 09:00:00 UTC
     const SimTime sinceMidnight = kEpochClock + time;
     const QDate day = epochDay.addDays(sinceMidnight / kDay);

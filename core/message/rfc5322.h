@@ -3,6 +3,7 @@
 #include "core/sim/simulation.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -33,6 +34,8 @@ QByteArray toCrlf(const QByteArray &text);
 // The virtual clock as an RFC 5322 date. Virtual time 0 is the scenario's epoch, a fixed
 // Monday morning, so runs are identical wherever and whenever they play.
 QString formatDate(SimTime time);
+// The same moment as a UTC date and time (for the Date field of HTTP answers).
+QDateTime wallClock(SimTime time);
 
 // RFC 2047 encoded word (=?UTF-8?B?...?=) when the text is not plain ASCII; else the text.
 QString encodeWord(const QString &text);

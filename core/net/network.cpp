@@ -47,6 +47,11 @@ Network::Network(Simulation &simulation, Trace &trace, FaultTable &faults)
 
 Network::~Network() = default;
 
+void Network::dropConnections()
+{
+    m_waitingServers.clear();
+}
+
 QString Network::linkKey(const QString &a, const QString &b)
 {
     const QString x = a.toLower();
@@ -145,6 +150,16 @@ void Network::connect(const QString &from, const QString &to, int port,
             return;
         }
         connection->serverSession = listener->factory(connection->client);
+        if (connection->serverSession->answersLater()) {
+            // Nothing in flight may hold such a connection while the server works: the
+            // network keeps it until it closes.
+            m_waitingServers.emplace(connection->id, connection);
+            connection->serverSession->setWriter(
+                [this, weak = std::weak_ptr<Connection>(connection)](const QByteArray &bytes) {
+                    if (const auto alive = weak.lock())
+                        serverWrote(alive, bytes);
+                });
+        }
         record(connectionEvent(*connection, TraceEvent::Type::Connect,
                                QStringLiteral("TCP connection to %1 port %2 established")
                                    .arg(connection->server)
@@ -152,8 +167,17 @@ void Network::connect(const QString &from, const QString &to, int port,
         const QByteArray greeting = connection->serverSession->open();
         if (!greeting.isEmpty())
             transmit(connection, false, greeting);
-        if (connection->serverSession->closing())
+        if (connection->serverSession->closing()) {
             close(connection, QStringLiteral("server closed the connection"));
+            return;
+        }
+        if (connection->clientSession->speaksFirst()) {
+            // The client sends its request once the SYN-ACK has reached it.
+            m_simulation.schedule(latency(connection->client, connection->server),
+                                  [this, connection]() {
+                                      transmit(connection, true, connection->clientSession->open());
+                                  });
+        }
     });
 }
 
@@ -204,9 +228,15 @@ void Network::arriveAtServer(const std::shared_ptr<Connection> &connection, cons
                               [connection]() { connection->clientSession->connectionLost(); });
         return;
     }
-    const QByteArray reply = server.receive(bytes);
-    transmit(connection, false, reply);
-    if (server.closing()) {
+    serverWrote(connection, server.receive(bytes));
+}
+
+void Network::serverWrote(const std::shared_ptr<Connection> &connection, const QByteArray &bytes)
+{
+    if (connection->closed)
+        return;
+    transmit(connection, false, bytes);
+    if (connection->serverSession->closing()) {
         const bool clientDone = connection->clientSession->closing();
         close(connection, QStringLiteral("closed by %1").arg(connection->server));
         if (!clientDone) {
@@ -237,6 +267,7 @@ void Network::close(const std::shared_ptr<Connection> &connection, const QString
     if (connection->closed)
         return;
     connection->closed = true;
+    m_waitingServers.erase(connection->id);
     record(connectionEvent(*connection, TraceEvent::Type::Close, why));
 }
 

@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <unordered_map>
 
 namespace carteiro::core {
 
@@ -42,6 +43,10 @@ public:
     void connect(const QString &from, const QString &to, int port,
                  std::shared_ptr<ClientSession> client, const QString &messageId = {});
 
+    // Forgets the connections it keeps open for servers that answer later (when a world is
+    // dropped mid-run, before the nodes their sessions belong to).
+    void dropConnections();
+
     // Records a trace event stamped with the current time.
     void record(TraceEvent event);
     Simulation &simulation() { return m_simulation; }
@@ -52,6 +57,7 @@ private:
     void transmit(const std::shared_ptr<Connection> &connection, bool fromClient,
                   const QByteArray &bytes);
     void arriveAtServer(const std::shared_ptr<Connection> &connection, const QByteArray &bytes);
+    void serverWrote(const std::shared_ptr<Connection> &connection, const QByteArray &bytes);
     void arriveAtClient(const std::shared_ptr<Connection> &connection, const QByteArray &bytes);
     void close(const std::shared_ptr<Connection> &connection, const QString &why);
 
@@ -71,6 +77,7 @@ private:
     };
     std::map<std::pair<QString, int>, Listener> m_listeners;
     quint64 m_nextConnection = 1;
+    std::unordered_map<quint64, std::shared_ptr<Connection>> m_waitingServers;
 };
 
 } // namespace carteiro::core

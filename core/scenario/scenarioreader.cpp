@@ -268,6 +268,10 @@ void ScenarioReader::readHost(const YamlField &field)
         if (role == QLatin1String("client"))
             map.require(QStringLiteral("user"),
                         QStringLiteral(" (a client host needs its user's address)"));
+        if (role == QLatin1String("webmail"))
+            map.require(QStringLiteral("access"),
+                        QStringLiteral(" (a webmail host reads mail from a server: "
+                                       "access: {server: ...})"));
     }
     m_scenario->hosts.append(host);
 }
@@ -320,6 +324,7 @@ void ScenarioReader::readMtaKeys(const YamlMap &map, HostSpec &host, const QStri
 
 void ScenarioReader::readClientKeys(const YamlMap &map, HostSpec &host, const QStringList &allowed)
 {
+    const bool webmail = host.role == HostRole::Webmail;
     const auto take = [&](const char *key) {
         return allowed.contains(QLatin1String(key)) ? map.find(QLatin1String(key)) : nullptr;
     };
@@ -330,26 +335,35 @@ void ScenarioReader::readClientKeys(const YamlMap &map, HostSpec &host, const QS
     }
     if (const YamlField *field = take("submit_to")) {
         host.submitTo = m_fields.string(*field).value_or(QString());
+        // A client may send through a webmail site; a webmail sends through an MTA.
         if (!host.submitTo.isEmpty())
-            m_references.add(ScenarioReferences::Kind::MtaHost, host.submitTo, field->valuePos(),
-                             QStringLiteral("submit_to host"));
+            m_references.add(webmail ? ScenarioReferences::Kind::MtaHost
+                                     : ScenarioReferences::Kind::MailHost,
+                             host.submitTo, field->valuePos(), QStringLiteral("submit_to host"));
     }
     if (const YamlField *field = take("access")) {
         const YamlMap access(*field, m_diagnostics);
         if (!access.isValid())
             return;
         access.checkKeys(wordList("protocol server"));
-        host.accessProtocol = QStringLiteral("pop3");
+        // A webmail reads the mail server by IMAP; a client by POP3, IMAP, or HTTP from a
+        // webmail site.
+        host.accessProtocol = webmail ? QStringLiteral("imap") : QStringLiteral("pop3");
         if (const YamlField *protocol = access.find(QStringLiteral("protocol")))
             host.accessProtocol =
-                m_fields.choice(*protocol, QStringLiteral("protocol"), wordList("pop3 imap"))
+                m_fields
+                    .choice(*protocol, QStringLiteral("protocol"),
+                            webmail ? wordList("imap") : wordList("pop3 imap http"))
                     .value_or(host.accessProtocol);
         if (access.require(QStringLiteral("server"))) {
             const YamlField &server = *access.find(QStringLiteral("server"));
             host.accessServer = m_fields.string(server).value_or(QString());
+            const bool http = host.accessProtocol == QLatin1String("http");
             if (!host.accessServer.isEmpty())
-                m_references.add(ScenarioReferences::Kind::MtaHost, host.accessServer,
-                                 server.valuePos(), QStringLiteral("access server"));
+                m_references.add(http ? ScenarioReferences::Kind::WebmailHost
+                                      : ScenarioReferences::Kind::MtaHost,
+                                 host.accessServer, server.valuePos(),
+                                 QStringLiteral("access server"));
         }
     }
 }

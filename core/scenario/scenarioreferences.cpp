@@ -99,6 +99,15 @@ void ScenarioReferences::resolve(const Scenario &scenario, ScenarioDiagnostics &
             diagnostics.error(reference.pos,
                               QStringLiteral("%1 '%2' has role %3; it must be an mta")
                                   .arg(reference.what, reference.name, roleName(host->role)));
+        } else if (reference.kind == Kind::WebmailHost && host->role != HostRole::Webmail) {
+            diagnostics.error(reference.pos,
+                              QStringLiteral("%1 '%2' has role %3; it must be a webmail")
+                                  .arg(reference.what, reference.name, roleName(host->role)));
+        } else if (reference.kind == Kind::MailHost && host->role != HostRole::Mta &&
+                   host->role != HostRole::Webmail) {
+            diagnostics.error(reference.pos,
+                              QStringLiteral("%1 '%2' has role %3; it must be an mta or a webmail")
+                                  .arg(reference.what, reference.name, roleName(host->role)));
         }
     }
 }

@@ -18,9 +18,11 @@ class ScenarioReferences
 {
 public:
     enum class Kind {
-        Host,    // any defined host
-        MtaHost, // a defined host of role mta
-        User,    // a defined user
+        Host,        // any defined host
+        MtaHost,     // a defined host of role mta
+        WebmailHost, // a defined host of role webmail
+        MailHost,    // a host of role mta or webmail (a client's submit_to)
+        User,        // a defined user
     };
 
     // `what` names an MtaHost reference in role errors ("MX host 'alice-pc' has role client");

@@ -215,7 +215,7 @@ void StepReader::readFetch(const YamlField &field, FetchStep &fetch)
     }
     if (const YamlField *protocol = map.find(QStringLiteral("protocol"))) {
         fetch.protocol =
-            m_fields.choice(*protocol, QStringLiteral("protocol"), wordList("pop3 imap"))
+            m_fields.choice(*protocol, QStringLiteral("protocol"), wordList("pop3 imap http"))
                 .value_or(fetch.protocol);
     } else {
         // Without `protocol`, the fetch uses what the user's own client is set up with.
@@ -231,6 +231,9 @@ void StepReader::readFetch(const YamlField &field, FetchStep &fetch)
         if (const auto name =
                 m_fields.choice(*mode, QStringLiteral("mode"), wordList("delete keep")))
             fetch.deleteAfter = *name == QLatin1String("delete");
+    // Reading in a browser leaves the mail on the server unless the reader deletes it.
+    if (fetch.protocol == QLatin1String("http") && !map.find(QStringLiteral("mode")))
+        fetch.deleteAfter = false;
     // Extension: which of the user's machines fetches (a phone and a laptop, say).
     if (const YamlField *device = map.find(QStringLiteral("device"))) {
         fetch.device = m_fields.string(*device).value_or(QString());

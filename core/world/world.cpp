@@ -23,6 +23,7 @@ World::~World()
     // Waiting events hold connections whose sessions use the MTAs' mailboxes: they go first,
     // while the MTAs are still there (a world may be dropped mid-run, e.g. when stepping back).
     m_simulation.clear();
+    m_network.dropConnections();
 }
 
 void World::record(TraceEvent event)
@@ -61,6 +62,18 @@ void World::build()
                     mta->addRelayDomain(zone.domain);
         mta->listen();
         m_mtas[host.name.toLower()] = std::move(mta);
+    }
+    for (const HostSpec &host : m_scenario.hosts) {
+        if (host.role != HostRole::Webmail)
+            continue;
+        auto webmail = std::make_unique<Webmail>(m_network, m_scenario, host,
+                                                 [this](const QString &name) { return mta(name); });
+        webmail->listen();
+        // It sends on its users' behalf, as their own machines would.
+        for (const QString &server : {webmail->smtpServer(), webmail->imapServer()})
+            if (Mta *mta = this->mta(server))
+                mta->addTrustedClient(host.name);
+        m_webmails[host.name.toLower()] = std::move(webmail);
     }
     for (const HostSpec &host : m_scenario.hosts) {
         if (host.role != HostRole::Client)
@@ -106,6 +119,12 @@ Mta *World::homeOf(const QString &address) const
     return nullptr;
 }
 
+Webmail *World::webmail(const QString &name) const
+{
+    auto found = m_webmails.find(name.toLower());
+    return found == m_webmails.end() ? nullptr : found->second.get();
+}
+
 UserAgent *World::agentOn(const QString &host)
 {
     auto &agent = m_agents[host.toLower()];
@@ -139,6 +158,19 @@ QString World::accessServerOf(const UserAgent *agent, const QString &user) const
     return home ? home->name() : QString();
 }
 
+QString World::webmailOf(const UserAgent *agent, const QString &user) const
+{
+    // The machine's webmail site, else one that reads the user's own mail server.
+    const HostSpec *host = m_scenario.host(agent->host());
+    if (host && host->accessProtocol == QLatin1String("http"))
+        return host->accessServer;
+    const Mta *home = homeOf(user);
+    for (const auto &[name, site] : m_webmails)
+        if (home && site->imapServer().compare(home->name(), Qt::CaseInsensitive) == 0)
+            return site->name();
+    return m_webmails.empty() ? QString() : m_webmails.begin()->second->name();
+}
+
 void World::schedule(const Step &step)
 {
     switch (step.kind) {
@@ -150,13 +182,19 @@ void World::schedule(const Step &step)
             if (submitTo.isEmpty())
                 if (Mta *home = homeOf(send.from))
                     submitTo = home->name();
-            agent->send(send, submitTo);
+            if (webmail(submitTo))
+                agent->browse(submitTo, send.from, &send, nullptr);
+            else
+                agent->send(send, submitTo);
         });
         break;
     case Step::Kind::Fetch:
         m_simulation.scheduleAt(step.at, [this, fetch = step.fetch]() {
             UserAgent *agent = agentFor(fetch.user, fetch.device);
-            agent->fetch(fetch, accessServerOf(agent, fetch.user));
+            if (fetch.protocol == QLatin1String("http"))
+                agent->browse(webmailOf(agent, fetch.user), fetch.user, nullptr, &fetch);
+            else
+                agent->fetch(fetch, accessServerOf(agent, fetch.user));
         });
         break;
     case Step::Kind::Telnet:
@@ -309,6 +347,17 @@ void World::runUntilTraceSize(std::size_t events)
 
 std::unique_ptr<LineSession> World::openServerSession(const QString &host, int port, QString *error)
 {
+    if (Webmail *site = webmail(host)) {
+        if (port == kHttpPort)
+            return site->openHttpSession();
+        if (error)
+            *error = QStringLiteral("connect to %1 port %2: connection refused (a webmail "
+                                    "serves HTTP on port %3)")
+                         .arg(host)
+                         .arg(port)
+                         .arg(kHttpPort);
+        return nullptr;
+    }
     Mta *server = mta(host);
     if (!server) {
         if (error)

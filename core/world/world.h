@@ -8,6 +8,7 @@
 #include "core/scenario/scenario.h"
 #include "core/sim/simulation.h"
 #include "core/trace/trace.h"
+#include "core/webmail/webmail.h"
 
 #include <QJsonObject>
 
@@ -40,6 +41,7 @@ public:
 
     Mta *mta(const QString &name) const;
     QList<Mta *> mtas() const;
+    Webmail *webmail(const QString &name) const;
     // The MTA whose local domains include this address's domain.
     Mta *homeOf(const QString &address) const;
 
@@ -58,6 +60,7 @@ private:
     UserAgent *agentFor(const QString &user);
     UserAgent *agentFor(const QString &user, const QString &device);
     QString accessServerOf(const UserAgent *agent, const QString &user) const;
+    QString webmailOf(const UserAgent *agent, const QString &user) const;
     UserAgent *agentOn(const QString &host);
     void record(TraceEvent event);
 
@@ -67,7 +70,8 @@ private:
     FaultTable m_faults;
     Network m_network;
     std::unique_ptr<MxResolver> m_resolver;
-    std::map<QString, std::unique_ptr<Mta>> m_mtas; // by lower-case name
+    std::map<QString, std::unique_ptr<Mta>> m_mtas;         // by lower-case name
+    std::map<QString, std::unique_ptr<Webmail>> m_webmails; // by lower-case name
     std::map<QString, std::unique_ptr<UserAgent>> m_agents;
     QHash<QString, QString> m_machineOf; // user address -> the client host they use
 };

@@ -211,6 +211,7 @@ private slots:
     void refusedAndCut();
     void timedOut();
     void longLineSplitAtMss();
+    void clientCloses();
     void unwritablePath();
 };
 
@@ -502,6 +503,57 @@ void TestPcapWriter::longLineSplitAtMss()
     QCOMPARE(ack.flags, kAck);
     QCOMPARE(ack.micros - epochMicros(), qint64(250000));
     QCOMPARE(ack.ack, capture.packets.front().seq + 1 + 3000);
+}
+
+void TestPcapWriter::clientCloses()
+{
+    // The client sends its last line and closes at once: its FIN follows the line, the
+    // server answers with FIN-ACK when both arrive, and the client sends the last ACK.
+    Trace trace;
+    TraceEvent connect;
+    connect.type = TraceEvent::Type::Connect;
+    connect.time = 10;
+    connect.arrival = 20;
+    connect.protocol = QStringLiteral("POP3");
+    connect.client = QStringLiteral("b-pc");
+    connect.server = QStringLiteral("a.example");
+    connect.connection = 7;
+    connect.port = 110;
+    connect.text = QStringLiteral("TCP connection to a.example port 110 established");
+    trace.append(connect);
+    TraceEvent line = connect;
+    line.type = TraceEvent::Type::Line;
+    line.time = 30;
+    line.arrival = 40;
+    line.direction = TraceEvent::Direction::ClientToServer;
+    line.text = QStringLiteral("QUIT");
+    trace.append(line);
+    TraceEvent close = connect;
+    close.type = TraceEvent::Type::Close;
+    close.time = 30;
+    close.text = QStringLiteral("closed by b-pc");
+    trace.append(close);
+
+    const PcapWriter writer(trace);
+    QCOMPARE(writer.addressOf(QStringLiteral("a.example")), QStringLiteral("10.0.0.1"));
+    QCOMPARE(writer.addressOf(QStringLiteral("b-pc")), QStringLiteral("10.0.0.2"));
+    const Capture capture = parse(writer.bytes());
+    const std::vector<Stream> found = streams(capture);
+    QCOMPARE(found.size(), std::size_t(1));
+    QCOMPARE(found[0].clientPort, quint16(PcapWriter::kFirstClientPort + 6));
+    const auto &p = found[0].packets;
+    QCOMPARE(p.size(), std::size_t(7)); // SYN, SYN-ACK, ACK, QUIT, FIN, FIN-ACK, ACK
+    QCOMPARE(p[3]->payload, QByteArray("QUIT\r\n"));
+    QCOMPARE(p[4]->flags, quint8(kFin | kAck));
+    QVERIFY(found[0].fromClient(*p[4]));
+    QCOMPARE(p[4]->micros, p[3]->micros);
+    QCOMPARE(p[5]->flags, quint8(kFin | kAck));
+    QVERIFY(!found[0].fromClient(*p[5]));
+    QCOMPARE(p[5]->ack, p[4]->seq + 1);
+    QCOMPARE(p[5]->micros - epochMicros(), qint64(40000));
+    QCOMPARE(p[6]->flags, kAck);
+    QCOMPARE(p[6]->ack, p[5]->seq + 1);
+    QCOMPARE(p[6]->micros - epochMicros(), qint64(50000));
 }
 
 void TestPcapWriter::unwritablePath()

@@ -13,6 +13,7 @@
 #include "app/ladder/ladderview.h"
 #include "app/models/playback.h"
 #include "app/timeline/timelinewidget.h"
+#include "core/capture/pcapwriter.h"
 #include "core/net/faulttable.h"
 #include "core/scenario/scenarioloader.h"
 #include "core/scenario/scenariowriter.h"
@@ -169,6 +170,10 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     updateRecentMenu();
+    m_exportCapture =
+        file->addAction(tr("&Export capture…"), this, &MainWindow::exportCaptureFromDialog);
+    m_exportCapture->setToolTip(tr("Save the run as a packet capture for Wireshark"));
+    m_exportCapture->setEnabled(false);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
@@ -311,6 +316,37 @@ void MainWindow::openFromDialog()
         openScenario(path);
 }
 
+void MainWindow::exportCaptureFromDialog()
+{
+    if (!m_world)
+        return;
+    const QString suggested = QFileInfo(m_path).completeBaseName() + QStringLiteral(".pcap");
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export capture"), suggested, tr("Packet captures (*.pcap);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (!exportCapture(path))
+        QMessageBox::warning(this, tr("Capture not exported"), m_errorText);
+}
+
+bool MainWindow::exportCapture(const QString &path)
+{
+    if (!m_world) {
+        m_errorText = tr("There is no run to export: open a scenario first.");
+        return false;
+    }
+    const core::PcapWriter capture(m_world->trace());
+    QString error;
+    if (!capture.writeFile(path, &error)) {
+        m_errorText = tr("The capture could not be written: %1").arg(error);
+        return false;
+    }
+    statusBar()->showMessage(tr("%n packet(s) written to %1", nullptr, capture.packetCount())
+                                 .arg(QFileInfo(path).fileName()),
+                             5000);
+    return true;
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     for (const QUrl &url : event->mimeData()->urls()) {
@@ -393,6 +429,7 @@ void MainWindow::rebuild(int keepPosition)
     m_timeline->setTrace(&m_world->trace());
     m_playback->setTrace(&m_world->trace());
     m_playback->setPosition(keepPosition);
+    m_exportCapture->setEnabled(true);
 }
 
 void MainWindow::showPosition(int position)

@@ -7,6 +7,7 @@
 
 #include <memory>
 
+class QAction;
 class QLabel;
 class QMenu;
 class QTabWidget;
@@ -70,6 +71,9 @@ public:
     void injectFault(const core::FaultSpec &fault);
     void bringHostBackUp(const QString &host);
     bool saveInjectedFaults(const QString &saveAs = {});
+    // Writes the whole run as a packet capture for Wireshark; on failure false, with the
+    // reason in errorText().
+    bool exportCapture(const QString &path);
 
 signals:
     void scenarioOpened(const QString &path);
@@ -82,6 +86,7 @@ private:
     void createActions();
     void createDocks();
     void openFromDialog();
+    void exportCaptureFromDialog();
     void updateRecentMenu();
     void rememberRecent(const QString &path);
     void rebuild(int keepPosition);
@@ -125,6 +130,7 @@ private:
     QLabel *m_feedback = nullptr;
     QPushButton *m_continue = nullptr;
     QMenu *m_recentMenu = nullptr;
+    QAction *m_exportCapture = nullptr;
     QString m_errorText;
     int m_askPosition = -1;
     bool m_resumeAfterAsk = false;

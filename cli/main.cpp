@@ -1,6 +1,7 @@
 // carteiro-cli: plays, checks and talks to Carteiro scenarios from a terminal.
 // The command-line contract is in docs/scenario-format.md ("Command line").
 
+#include "core/capture/pcapwriter.h"
 #include "core/scenario/scenarioloader.h"
 #include "core/world/world.h"
 
@@ -23,13 +24,14 @@ constexpr int kExitInvalidScenario = 1;
 constexpr int kExitUsage = 2;
 
 const char kUsage[] =
-    "usage: carteiro-cli run FILE [--jsonl | --state]\n"
+    "usage: carteiro-cli run FILE [--jsonl | --state] [--pcap OUT.pcap]\n"
     "       carteiro-cli check FILE...\n"
     "       carteiro-cli talk FILE --host HOST --port PORT\n"
     "\n"
     "  run    plays the scenario to its end and prints the dialogue\n"
     "         --jsonl  the same events as JSON Lines\n"
     "         --state  the mailboxes and queues at the end, as JSON\n"
+    "         --pcap OUT.pcap  also writes the run as a packet capture for Wireshark\n"
     "  check  validates scenario files; prints FILE:LINE:COL: error: ... for each problem\n"
     "  talk   one session with HOST's server on PORT over standard input and output,\n"
     "         as with telnet (CRLF or bare LF)\n"
@@ -60,11 +62,18 @@ int runCommand(const QStringList &args)
     QString file;
     bool jsonl = false;
     bool state = false;
-    for (const QString &arg : args) {
+    QString pcap;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &arg = args.at(i);
         if (arg == QLatin1String("--jsonl"))
             jsonl = true;
         else if (arg == QLatin1String("--state"))
             state = true;
+        else if (arg == QLatin1String("--pcap") && i + 1 < args.size() &&
+                 !args.at(i + 1).isEmpty() && !args.at(i + 1).startsWith(QLatin1String("--")))
+            pcap = args.at(++i);
+        else if (arg == QLatin1String("--pcap"))
+            return usageError(QStringLiteral("run: --pcap wants a file to write"));
         else if (arg.startsWith(QLatin1String("--")))
             return usageError(QStringLiteral("run: unknown option %1").arg(arg));
         else if (file.isEmpty())
@@ -85,6 +94,13 @@ int runCommand(const QStringList &args)
     World world(std::move(loaded.scenario));
     world.run();
 
+    if (!pcap.isEmpty()) {
+        QString error;
+        if (!PcapWriter(world.trace()).writeFile(pcap, &error)) {
+            std::fprintf(stderr, "carteiro-cli: %s\n", qPrintable(error));
+            return kExitUsage;
+        }
+    }
     if (state) {
         writeOut(QJsonDocument(world.state()).toJson(QJsonDocument::Indented));
         return kExitOk;

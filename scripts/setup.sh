@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make pkg-config qt6-base-dev libgl-dev libyaml-cpp-dev python3 swaks)
+# tshark: the capture export's test reads the pcap files back with it.
+packages=(cmake g++ make pkg-config qt6-base-dev libgl-dev libyaml-cpp-dev python3 swaks tshark)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -14,6 +15,11 @@ if [ ${#missing[@]} -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
+    # wireshark-common asks whether non-root users may capture; a build machine says no.
+    if [[ " ${missing[*]} " == *" tshark "* ]]; then
+        echo "wireshark-common wireshark-common/install-setuid boolean false" \
+            | $sudo debconf-set-selections
+    fi
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 

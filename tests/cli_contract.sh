@@ -78,6 +78,18 @@ assert all(v == [] for v in state["queues"].values()), state["queues"]
 PY
 then ok; else fail "--state does not show the mailboxes"; fi
 
+# --pcap writes a capture beside the usual output; a missing file name or a directory that
+# does not exist is a usage error.
+"$cli" run "$scenarios/01-alice-to-bob.yaml" --jsonl --pcap "$tmp/run.pcap" >"$tmp/with-pcap.jsonl"
+if cmp -s "$tmp/with-pcap.jsonl" <("$cli" run "$scenarios/01-alice-to-bob.yaml" --jsonl); then ok
+else fail "--pcap changes the JSON Lines"; fi
+if [ "$(head -c 4 "$tmp/run.pcap" | od -An -tx1 | tr -d ' ')" = "d4c3b2a1" ]; then ok; else fail "--pcap: not a pcap file"; fi
+expect_exit 0 "run --state --pcap" "$cli" run "$scenarios/01-alice-to-bob.yaml" --pcap "$tmp/state.pcap" --state
+if cmp -s "$tmp/run.pcap" "$tmp/state.pcap"; then ok; else fail "two captures of one run differ"; fi
+expect_exit 2 "run --pcap without a file" "$cli" run "$scenarios/01-alice-to-bob.yaml" --pcap
+expect_exit 2 "run --pcap into a missing directory" "$cli" run "$scenarios/01-alice-to-bob.yaml" --pcap "$tmp/no/such/dir/x.pcap"
+if grep -q "cannot write .*no/such/dir/x.pcap" "$tmp/err"; then ok; else fail "--pcap error: $(cat "$tmp/err")"; fi
+
 # talk: bare LF from a terminal, then CRLF from a program.
 printf 'HELO student\nVRFY bob\nMAIL FROM:<alice@crepes.fr>\nRCPT TO:<bob@hamburger.edu>\nDATA\nSubject: hi\n\n..dot\n.\nQUIT\n' \
     | "$cli" talk "$scenarios/01-alice-to-bob.yaml" --host mail.hamburger.edu --port 25 >"$tmp/talk.txt"

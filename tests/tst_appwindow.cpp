@@ -7,10 +7,12 @@
 #include "app/inspectors/queueinspector.h"
 #include "app/mainwindow.h"
 #include "app/models/playback.h"
+#include "core/capture/pcapwriter.h"
 #include "core/mta/mta.h"
 
 #include <QDir>
 #include <QLabel>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTableView>
@@ -41,6 +43,7 @@ private slots:
     void remembersRecentFiles();
     void inspectorsFollowStepsBackAndForth();
     void dropsAScenarioFile();
+    void exportsTheRunAsACapture();
 
 private:
     static QString scenario(const char *name)
@@ -410,6 +413,49 @@ void TestAppWindow::dropsAScenarioFile()
     refuse.setAccepted(false);
     QApplication::sendEvent(&window, &refuse);
     QVERIFY(!refuse.isAccepted());
+}
+
+void TestAppWindow::exportsTheRunAsACapture()
+{
+    MainWindow window;
+    QAction *exportAction = nullptr;
+    for (QAction *menu : window.menuBar()->actions())
+        if (menu->menu())
+            for (QAction *action : menu->menu()->actions())
+                if (action->text() == QStringLiteral("&Export capture…"))
+                    exportAction = action;
+    QVERIFY(exportAction);
+    QVERIFY(!exportAction->isEnabled()); // nothing to export yet
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.pcap"));
+    QVERIFY(!window.exportCapture(path));
+    QVERIFY(!window.errorText().isEmpty());
+
+    QVERIFY(window.openScenario(scenario("01-alice-to-bob.yaml")));
+    QVERIFY(exportAction->isEnabled());
+    QVERIFY(window.exportCapture(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray plain = file.readAll();
+    file.close();
+    QCOMPARE(plain.left(4), QByteArray::fromHex("d4c3b2a1"));
+    QCOMPARE(plain, PcapWriter(window.world()->trace()).bytes());
+
+    // The capture is of the run on screen, faults injected live included.
+    window.playback()->setPosition(0);
+    window.faultPanel()->choose(QStringLiteral("down"));
+    window.faultPanel()->setHost(QStringLiteral("mail.hamburger.edu"));
+    window.faultPanel()->inject();
+    QVERIFY(window.exportCapture(path));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray broken = file.readAll();
+    QVERIFY(broken != plain);
+    QCOMPARE(broken, PcapWriter(window.world()->trace()).bytes());
+
+    // A place that cannot be written: false, and a reason naming the file.
+    QVERIFY(!window.exportCapture(dir.filePath(QStringLiteral("missing/run.pcap"))));
+    QVERIFY2(window.errorText().contains(QStringLiteral("missing/run.pcap")),
+             qPrintable(window.errorText()));
 }
 
 QTEST_MAIN(TestAppWindow)

@@ -23,6 +23,12 @@ struct Network::Connection
 
 namespace {
 
+// Parts of the connect and close texts, read back by connectOutcome() and closeCause().
+constexpr char kRefused[] = "connection refused";
+constexpr char kTimedOut[] = "connection timed out";
+constexpr char kCutPrefix[] = "connection cut";
+constexpr char kClosedByPrefix[] = "closed by ";
+
 // A connect or close event about one connection, stamped by Network::record.
 TraceEvent connectionEvent(const Network::Connection &connection, TraceEvent::Type type,
                            const QString &text)
@@ -50,6 +56,24 @@ Network::~Network() = default;
 void Network::dropConnections()
 {
     m_waitingServers.clear();
+}
+
+Network::ConnectOutcome Network::connectOutcome(const TraceEvent &event)
+{
+    if (event.text.endsWith(QLatin1String(kRefused)))
+        return ConnectOutcome::Refused;
+    if (event.text.endsWith(QLatin1String(kTimedOut)))
+        return ConnectOutcome::TimedOut;
+    return ConnectOutcome::Established;
+}
+
+Network::CloseCause Network::closeCause(const TraceEvent &event)
+{
+    if (event.text.startsWith(QLatin1String(kCutPrefix)))
+        return CloseCause::Cut;
+    if (event.text == QLatin1String(kClosedByPrefix) + event.client)
+        return CloseCause::ByClient;
+    return CloseCause::ByServer;
 }
 
 QString Network::linkKey(const QString &a, const QString &b)
@@ -124,22 +148,28 @@ void Network::connect(const QString &from, const QString &to, int port,
     if (m_faults.isDown(to)) {
         // No SYN-ACK ever comes back: the client gives up after its connect timeout.
         m_simulation.schedule(kConnectTimeout, [this, connection]() {
-            const QString why = QStringLiteral("connect to %1 port %2: connection timed out")
+            const QString why = QStringLiteral("connect to %1 port %2: ")
                                     .arg(connection->server)
-                                    .arg(connection->port);
+                                    .arg(connection->port) +
+                                QLatin1String(kTimedOut);
             record(connectionEvent(*connection, TraceEvent::Type::Connect, why));
             connection->clientSession->connectFailed(why);
         });
         return;
     }
     if (m_faults.refuses(to, port) || !listener) {
-        // The host answers the SYN with RST one round trip later.
-        m_simulation.schedule(2 * oneWay, [this, connection]() {
-            const QString why = QStringLiteral("connect to %1 port %2: connection refused")
+        // The host answers the SYN with RST as it arrives; the client hears of it one way later.
+        m_simulation.schedule(oneWay, [this, connection]() {
+            const QString why = QStringLiteral("connect to %1 port %2: ")
                                     .arg(connection->server)
-                                    .arg(connection->port);
-            record(connectionEvent(*connection, TraceEvent::Type::Connect, why));
-            connection->clientSession->connectFailed(why);
+                                    .arg(connection->port) +
+                                QLatin1String(kRefused);
+            TraceEvent event = connectionEvent(*connection, TraceEvent::Type::Connect, why);
+            event.arrival = m_simulation.now() + latency(connection->client, connection->server);
+            record(event);
+            m_simulation.scheduleAt(event.arrival, [connection, why]() {
+                connection->clientSession->connectFailed(why);
+            });
         });
         return;
     }
@@ -160,10 +190,14 @@ void Network::connect(const QString &from, const QString &to, int port,
                         serverWrote(alive, bytes);
                 });
         }
-        record(connectionEvent(*connection, TraceEvent::Type::Connect,
-                               QStringLiteral("TCP connection to %1 port %2 established")
-                                   .arg(connection->server)
-                                   .arg(connection->port)));
+        TraceEvent event =
+            connectionEvent(*connection, TraceEvent::Type::Connect,
+                            QStringLiteral("TCP connection to %1 port %2 established")
+                                .arg(connection->server)
+                                .arg(connection->port));
+        // The SYN-ACK leaves now and reaches the client one way later.
+        event.arrival = m_simulation.now() + latency(connection->client, connection->server);
+        record(event);
         const QByteArray greeting = connection->serverSession->open();
         if (!greeting.isEmpty())
             transmit(connection, false, greeting);
@@ -221,8 +255,8 @@ void Network::arriveAtServer(const std::shared_ptr<Connection> &connection, cons
         return;
     LineSession &server = *connection->serverSession;
     if (m_faults.drops(connection->server, server.stage())) {
-        close(connection,
-              QStringLiteral("connection cut by a drop fault at %1").arg(server.stage()));
+        close(connection, QLatin1String(kCutPrefix) +
+                              QStringLiteral(" by a drop fault at %1").arg(server.stage()));
         const SimTime delay = latency(connection->client, connection->server);
         m_simulation.schedule(delay,
                               [connection]() { connection->clientSession->connectionLost(); });
@@ -238,7 +272,7 @@ void Network::serverWrote(const std::shared_ptr<Connection> &connection, const Q
     transmit(connection, false, bytes);
     if (connection->serverSession->closing()) {
         const bool clientDone = connection->clientSession->closing();
-        close(connection, QStringLiteral("closed by %1").arg(connection->server));
+        close(connection, QLatin1String(kClosedByPrefix) + connection->server);
         if (!clientDone) {
             // The client learns of the close after the last reply has reached it.
             const SimTime delay = latency(connection->client, connection->server);
@@ -259,7 +293,7 @@ void Network::arriveAtClient(const std::shared_ptr<Connection> &connection, cons
         return;
     transmit(connection, true, request);
     if (client.closing())
-        close(connection, QStringLiteral("closed by %1").arg(connection->client));
+        close(connection, QLatin1String(kClosedByPrefix) + connection->client);
 }
 
 void Network::close(const std::shared_ptr<Connection> &connection, const QString &why)

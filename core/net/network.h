@@ -47,6 +47,17 @@ public:
     // dropped mid-run, before the nodes their sessions belong to).
     void dropConnections();
 
+    // What the trace says about a connection, read back from the events this class records
+    // (the capture export rebuilds the TCP packets from them). A connect event's time is when
+    // the server's host answered the SYN (SYN-ACK or RST) and its arrival when that answer
+    // reached the client; a timed-out connect has no answer and is stamped when the client
+    // gave up, kConnectTimeout after its first SYN.
+    enum class ConnectOutcome { Established, Refused, TimedOut };
+    static ConnectOutcome connectOutcome(const TraceEvent &connect);
+    // Who ended a connection: one side closed it, or a drop fault cut it at the server.
+    enum class CloseCause { ByClient, ByServer, Cut };
+    static CloseCause closeCause(const TraceEvent &close);
+
     // Records a trace event stamped with the current time.
     void record(TraceEvent event);
     Simulation &simulation() { return m_simulation; }

@@ -40,7 +40,8 @@ struct TraceEvent
     QString server;   // host that accepted it (or the host acted upon)
     Direction direction = Direction::None;
     QString text;           // the protocol line without CRLF, or a one-line description
-    SimTime arrival = -1;   // for lines: when the bytes reach the other side
+    SimTime arrival = -1;   // for lines: when the bytes reach the other side; for connects:
+                            // when the SYN's answer (SYN-ACK or RST) reaches the client
     quint64 connection = 0; // connection number, 0 when not about a connection
     QString messageId;      // queue id of the message this is about, if any
     int port = 0;

@@ -231,6 +231,84 @@ constexpr Entry kHeaderFields[] = {
                        "7-bit text lines (RFC 2045).")},
 };
 
+// RFC 9110 section 9.3: the methods a browser and a webmail use.
+constexpr Entry kHttpMethods[] = {
+    {"GET", QT_TRANSLATE_NOOP("carteiro::app::Explanations",
+                              "GET asks for the page at this path; it changes nothing on the "
+                              "server (RFC 9110 section 9.3.1).")},
+    {"HEAD", QT_TRANSLATE_NOOP("carteiro::app::Explanations",
+                               "HEAD asks for the same answer as GET without the body (RFC 9110 "
+                               "section 9.3.2).")},
+    {"POST", QT_TRANSLATE_NOOP("carteiro::app::Explanations",
+                               "POST sends data for the server to act on: here a form's fields, "
+                               "in the body after the empty line (RFC 9110 section 9.3.3).")},
+};
+
+// RFC 9110 section 15: the status codes Carteiro's web server sends.
+constexpr Entry kHttpStatus[] = {
+    {"200",
+     QT_TRANSLATE_NOOP("carteiro::app::Explanations", "200 OK: the page follows in the body.")},
+    {"204", QT_TRANSLATE_NOOP("carteiro::app::Explanations", "204 No Content: done, no body.")},
+    {"303", QT_TRANSLATE_NOOP("carteiro::app::Explanations",
+                              "303 See Other: the form was handled; the browser now GETs the "
+                              "page named in Location (RFC 9110 section 15.4.4).")},
+    {"400", QT_TRANSLATE_NOOP("carteiro::app::Explanations",
+                              "400 Bad Request: the request breaks HTTP's syntax; the server "
+                              "closes the connection.")},
+    {"403", QT_TRANSLATE_NOOP("carteiro::app::Explanations",
+                              "403 Forbidden: the server understood and refuses, here because "
+                              "the mail server did not accept the password.")},
+    {"404", QT_TRANSLATE_NOOP("carteiro::app::Explanations",
+                              "404 Not Found: there is nothing at this path.")},
+    {"405", QT_TRANSLATE_NOOP("carteiro::app::Explanations",
+                              "405 Method Not Allowed: the path exists but not for this method; "
+                              "the Allow field lists the ones it takes.")},
+    {"411", QT_TRANSLATE_NOOP("carteiro::app::Explanations",
+                              "411 Length Required: a body was sent without Content-Length.")},
+    {"413", QT_TRANSLATE_NOOP("carteiro::app::Explanations",
+                              "413 Content Too Large: the body is larger than the server "
+                              "accepts.")},
+    {"414", QT_TRANSLATE_NOOP("carteiro::app::Explanations",
+                              "414 URI Too Long: the request line is longer than the server "
+                              "reads.")},
+    {"431",
+     QT_TRANSLATE_NOOP("carteiro::app::Explanations", "431 Request Header Fields Too Large.")},
+    {"501", QT_TRANSLATE_NOOP("carteiro::app::Explanations",
+                              "501 Not Implemented: the server does not know this method.")},
+    {"502", QT_TRANSLATE_NOOP("carteiro::app::Explanations",
+                              "502 Bad Gateway: the webmail could not get an answer from the mail "
+                              "server behind it.")},
+    {"505", QT_TRANSLATE_NOOP("carteiro::app::Explanations", "505 HTTP Version Not Supported.")},
+};
+
+// RFC 9110 and RFC 6265: the fields a webmail's dialogue shows.
+constexpr Entry kHttpFields[] = {
+    {"host", QT_TRANSLATE_NOOP("carteiro::app::Explanations",
+                               "Host: which site the browser wants; one server may hold many "
+                               "(required in HTTP/1.1, RFC 9112 section 3.2).")},
+    {"cookie", QT_TRANSLATE_NOOP("carteiro::app::Explanations",
+                                 "Cookie: the browser sends back what the server set, so the "
+                                 "server knows it is the same signed-in person (RFC 6265).")},
+    {"set-cookie",
+     QT_TRANSLATE_NOOP("carteiro::app::Explanations",
+                       "Set-Cookie: the server gives the browser a session id to send back "
+                       "with every request; HTTP itself keeps no memory (RFC 6265).")},
+    {"location", QT_TRANSLATE_NOOP("carteiro::app::Explanations",
+                                   "Location: where the browser goes next after a 303.")},
+    {"content-length",
+     QT_TRANSLATE_NOOP("carteiro::app::Explanations",
+                       "Content-Length: the size of the body in octets, so the other side "
+                       "knows where it ends and the connection can carry the next request.")},
+    {"content-type", QT_TRANSLATE_NOOP("carteiro::app::Explanations",
+                                       "Content-Type: what the body is (an HTML page, a form's "
+                                       "fields) and its character set.")},
+    {"connection", QT_TRANSLATE_NOOP("carteiro::app::Explanations",
+                                     "Connection: close ends the connection after this "
+                                     "answer; without it HTTP/1.1 keeps it open.")},
+    {"date", QT_TRANSLATE_NOOP("carteiro::app::Explanations",
+                               "Date: when the server sent the answer, in GMT.")},
+};
+
 template <typename Table> QString lookUp(const Table &table, const QString &key)
 {
     for (const Entry &entry : table)
@@ -264,8 +342,45 @@ QString headerName(const QString &text)
 
 } // namespace
 
+LineReading DialogueReader::readHttp(bool fromClient, const QString &text)
+{
+    // Each side writes a start line, fields, an empty line and a body (RFC 9112 section 2.1).
+    static const QRegularExpression request(QStringLiteral("^([A-Z]+) \\S+ HTTP/1\\.\\d$"));
+    static const QRegularExpression status(QStringLiteral("^HTTP/1\\.\\d (\\d{3})\\b"));
+    LineReading reading;
+    bool &inFields = fromClient ? m_httpRequestFields : m_httpResponseFields;
+    const QRegularExpressionMatch start = (fromClient ? request : status).match(text);
+    if (start.hasMatch()) {
+        inFields = true;
+        if (fromClient) {
+            reading.role = LineRole::Command;
+            reading.verb = start.captured(1);
+            m_lastCommand = reading.verb;
+        } else {
+            reading.role = LineRole::Reply;
+            reading.code = start.captured(1).toInt();
+            reading.verb = m_lastCommand;
+        }
+        return reading;
+    }
+    if (inFields) {
+        if (text.isEmpty()) {
+            inFields = false;
+            reading.role = LineRole::Separator;
+            return reading;
+        }
+        reading.field = headerName(text);
+        reading.role = reading.field.isEmpty() ? LineRole::Other : LineRole::Header;
+        return reading;
+    }
+    reading.role = LineRole::Body;
+    return reading;
+}
+
 LineReading DialogueReader::read(bool fromClient, const QString &text)
 {
+    if (m_protocol == QLatin1String("HTTP"))
+        return readHttp(fromClient, text);
     LineReading reading;
     const bool pop3 = m_protocol == QLatin1String("POP3");
     const bool smtp = m_protocol == QLatin1String("SMTP");
@@ -470,9 +585,52 @@ QColor Explanations::replyColour(int code)
     return {};
 }
 
+Explanations::Text Explanations::explainHttp(bool fromClient, const LineReading &reading)
+{
+    Text out;
+    const QString part = fromClient ? tr("request") : tr("answer");
+    switch (reading.role) {
+    case LineRole::Command:
+        out.title = tr("%1 \u2014 HTTP request (RFC 9110)").arg(reading.verb);
+        out.body = lookUp(kHttpMethods, reading.verb);
+        if (out.body.isEmpty())
+            out.body =
+                tr("%1 is not a method this server knows: it answers 501.").arg(reading.verb);
+        out.body += QLatin1Char(' ') + tr("The request line is: method, path, version.");
+        break;
+    case LineRole::Reply:
+        out.title = tr("%1 \u2014 HTTP status (RFC 9110 section 15)").arg(reading.code);
+        out.body = lookUp(kHttpStatus, QString::number(reading.code));
+        if (!reading.verb.isEmpty())
+            out.body += QLatin1Char(' ') + tr("It answers %1.").arg(reading.verb);
+        break;
+    case LineRole::Header:
+        out.title = tr("%1: \u2014 HTTP field of the %2").arg(reading.field, part);
+        out.body = lookUp(kHttpFields, reading.field.toLower());
+        break;
+    case LineRole::Separator:
+        out.title = tr("Empty line \u2014 end of the HTTP fields (RFC 9112 section 2.1)");
+        out.body =
+            tr("What follows is the body of the %1; Content-Length says how long it is.").arg(part);
+        break;
+    default:
+        out.title = fromClient ? tr("Body of the request: the form's fields")
+                               : tr("Body of the answer: the page's HTML");
+        out.body = fromClient ? tr("A form's fields as name=value pairs joined by &, with "
+                                   "special characters %-encoded (application/"
+                                   "x-www-form-urlencoded).")
+                              : tr("The browser draws this page. The webmail built it from "
+                                   "what the mail server answered over IMAP.");
+        break;
+    }
+    return out;
+}
+
 Explanations::Text Explanations::explain(const QString &protocol, bool fromClient,
                                          const QString &text, const LineReading &reading)
 {
+    if (protocol.compare(QLatin1String("HTTP"), Qt::CaseInsensitive) == 0)
+        return explainHttp(fromClient, reading);
     const bool pop3 = protocol.compare(QLatin1String("POP3"), Qt::CaseInsensitive) == 0;
     const bool smtp = protocol.compare(QLatin1String("SMTP"), Qt::CaseInsensitive) == 0;
     Text out;

@@ -39,11 +39,15 @@ public:
     LineReading read(bool fromClient, const QString &text);
 
 private:
+    LineReading readHttp(bool fromClient, const QString &text);
+
     enum class Mode { Commands, MessageHeaders, MessageBody, Listing };
     QString m_protocol;
     Mode m_mode = Mode::Commands;
-    QString m_lastCommand;      // the verb the next reply answers
-    QString m_pendingMultiLine; // POP3: the command whose +OK opens a multi-line answer
+    QString m_lastCommand;             // the verb the next reply answers
+    QString m_pendingMultiLine;        // POP3: the command whose +OK opens a multi-line answer
+    bool m_httpRequestFields = false;  // HTTP: between a request line and its empty line
+    bool m_httpResponseFields = false; // the same for a status line
 };
 
 // Every explanation shown beside a line, each through tr() so the .ts files translate them.
@@ -60,6 +64,7 @@ public:
 
     static Text explain(const QString &protocol, bool fromClient, const QString &text,
                         const LineReading &reading);
+    static Text explainHttp(bool fromClient, const LineReading &reading);
 
     static QString smtpCommand(const QString &verb);
     static QString pop3Command(const QString &verb);

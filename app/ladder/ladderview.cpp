@@ -57,6 +57,8 @@ QColor LadderView::protocolColour(const QString &protocol)
         return QColor(0x7b, 0x1f, 0xa2); // purple
     if (p == QLatin1String("DNS"))
         return QColor(0xc0, 0x6a, 0x00); // orange
+    if (p == QLatin1String("HTTP"))
+        return QColor(0x0e, 0x7c, 0x7e); // teal
     return QColor(0x45, 0x5a, 0x64);
 }
 

@@ -123,6 +123,8 @@ private slots:
     void serverClosesWith421();
     void authenticatesForSubmission();
     void fallsBackToHelo();
+    void announcesEightBitData_data();
+    void announcesEightBitData();
     void repliesSplitAnywhere();
 };
 
@@ -431,6 +433,42 @@ void SmtpClientTest::authenticatesForSubmission()
     QCOMPARE(refused.results.first().outcome, Outcome::PermanentFailure);
     QCOMPARE(refused.results.first().diagnostic,
              QStringLiteral("535 5.7.8 Error: authentication failed: authentication failure"));
+}
+
+void SmtpClientTest::announcesEightBitData_data()
+{
+    QTest::addColumn<int>("style");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("mailCommand");
+    QTest::addColumn<QByteArray>("storedBody");
+    const QByteArray utf8 = QStringLiteral("Ol\u00e1, Bob\r\n").toUtf8();
+    // RFC 6152: 8-bit text goes as it is, announced, to a server that offers 8BITMIME...
+    QTest::newRow("modern, 8-bit")
+        << int(SmtpStyle::Modern) << utf8 << "C: MAIL FROM:<alice@crepes.fr> BODY=8BITMIME" << utf8;
+    QTest::newRow("modern, 7-bit") << int(SmtpStyle::Modern) << QByteArray("Hello\r\n")
+                                   << "C: MAIL FROM:<alice@crepes.fr>" << QByteArray("Hello\r\n");
+    // ...and unannounced to a classic server, which clears the eighth bit (RFC 821).
+    QByteArray stripped = utf8;
+    for (char &octet : stripped)
+        octet = char(octet & 0x7f);
+    QTest::newRow("classic, 8-bit")
+        << int(SmtpStyle::Classic) << utf8 << "C: MAIL FROM: <alice@crepes.fr>" << stripped;
+}
+
+void SmtpClientTest::announcesEightBitData()
+{
+    QFETCH(int, style);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, mailCommand);
+    QFETCH(QByteArray, storedBody);
+    FakeSmtpBackend backend;
+    SmtpOutgoing outgoing = message(SmtpStyle(style), {QStringLiteral("bob@hamburger.edu")});
+    outgoing.data = "Subject: 8-bit\r\n\r\n" + body;
+    const Conversation conversation = converse(serverConfig(SmtpStyle(style)), backend, outgoing);
+    QVERIFY2(conversation.transcript.contains(mailCommand),
+             qPrintable(conversation.transcript.join(u'\n')));
+    QCOMPARE(conversation.results.first().outcome, Outcome::Delivered);
+    QVERIFY(backend.accepted.first().data.endsWith(storedBody));
 }
 
 void SmtpClientTest::fallsBackToHelo()

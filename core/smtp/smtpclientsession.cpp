@@ -74,6 +74,15 @@ struct SmtpClientSession::Private
     QList<qsizetype> accepted; // recipients the server took with 250 to RCPT
     qsizetype currentRecipient = 0;
     bool offersAuthPlain = false;
+    bool offers8BitMime = false;
+
+    bool hasEightBitData() const
+    {
+        for (const char octet : outgoing.data)
+            if (static_cast<unsigned char>(octet) >= 0x80)
+                return true;
+        return false;
+    }
     bool finishPending = false;
     bool finishDone = false;
     QByteArray output;
@@ -111,8 +120,12 @@ struct SmtpClientSession::Private
         case State::Mail:
             // The classic style writes the textbook's "MAIL FROM: <alice@crepes.fr>"; RFC 5321
             // section 4.1.1.2 has no space after the colon.
+            // RFC 6152 section 3: 8-bit data is announced with BODY=8BITMIME, and only to a
+            // server that offers it.
             send((modern() ? QStringLiteral("MAIL FROM:<") : QStringLiteral("MAIL FROM: <")) +
-                 outgoing.sender + u'>');
+                 outgoing.sender + u'>' +
+                 (offers8BitMime && hasEightBitData() ? QStringLiteral(" BODY=8BITMIME")
+                                                      : QString()));
             break;
         case State::Rcpt:
             // One RCPT at a time, each answered before the next: no pipelining, so the
@@ -215,6 +228,8 @@ struct SmtpClientSession::Private
                     const QStringList words = reply.lines.at(i).toUpper().split(u' ');
                     if (words.value(0) == u"AUTH" && words.contains(QStringLiteral("PLAIN")))
                         offersAuthPlain = true;
+                    if (words.value(0) == u"8BITMIME")
+                        offers8BitMime = true;
                 }
                 afterHello();
             } else if (modern() && reply.isPermanent()) {

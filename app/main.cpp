@@ -1,5 +1,6 @@
 #include "app/mainwindow.h"
 #include "app/models/playback.h"
+#include "app/models/shippedscenarios.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -29,7 +30,7 @@ int main(int argc, char **argv)
 
     QString path = parser.positionalArguments().value(0);
     if (path.isEmpty())
-        path = QDir(QStringLiteral(CARTEIRO_SCENARIO_DIR))
+        path = QDir(carteiro::app::shippedScenarioDirectory())
                    .filePath(QStringLiteral("01-alice-to-bob.yaml"));
 
     carteiro::app::MainWindow window;

@@ -1,5 +1,7 @@
 #include "app/mainwindow.h"
 
+#include "app/models/shippedscenarios.h"
+
 #include "app/canvas/topologyscene.h"
 #include "app/canvas/topologyview.h"
 #include "app/console/consolewidget.h"
@@ -309,9 +311,9 @@ void MainWindow::updateRecentMenu()
 
 void MainWindow::openFromDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open scenario"), QStringLiteral(CARTEIRO_SCENARIO_DIR),
-        tr("Carteiro scenarios (*.yaml *.yml);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open scenario"), shippedScenarioDirectory(),
+                                     tr("Carteiro scenarios (*.yaml *.yml);;All files (*)"));
     if (!path.isEmpty())
         openScenario(path);
 }

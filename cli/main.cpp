@@ -3,6 +3,7 @@
 
 #include "core/capture/pcapwriter.h"
 #include "core/scenario/scenarioloader.h"
+#include "core/trace/transcript.h"
 #include "core/world/world.h"
 
 #include <QCoreApplication>
@@ -13,6 +14,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <string>
 
 using namespace carteiro::core;
@@ -24,13 +26,15 @@ constexpr int kExitInvalidScenario = 1;
 constexpr int kExitUsage = 2;
 
 const char kUsage[] =
-    "usage: carteiro-cli run FILE [--jsonl | --state] [--pcap OUT.pcap]\n"
+    "usage: carteiro-cli run FILE [--jsonl | --state | --markdown | --html] [--pcap OUT.pcap]\n"
     "       carteiro-cli check FILE...\n"
     "       carteiro-cli talk FILE --host HOST --port PORT\n"
     "\n"
     "  run    plays the scenario to its end and prints the dialogue\n"
     "         --jsonl  the same events as JSON Lines\n"
     "         --state  the mailboxes and queues at the end, as JSON\n"
+    "         --markdown, --html  the dialogue for class notes, each connection's lines\n"
+    "                  grouped under a heading\n"
     "         --pcap OUT.pcap  also writes the run as a packet capture for Wireshark\n"
     "  check  validates scenario files; prints FILE:LINE:COL: error: ... for each problem\n"
     "  talk   one session with HOST's server on PORT over standard input and output,\n"
@@ -62,6 +66,7 @@ int runCommand(const QStringList &args)
     QString file;
     bool jsonl = false;
     bool state = false;
+    std::optional<TranscriptFormat> transcript;
     QString pcap;
     for (int i = 0; i < args.size(); ++i) {
         const QString &arg = args.at(i);
@@ -69,6 +74,10 @@ int runCommand(const QStringList &args)
             jsonl = true;
         else if (arg == QLatin1String("--state"))
             state = true;
+        else if (arg == QLatin1String("--markdown"))
+            transcript = TranscriptFormat::Markdown;
+        else if (arg == QLatin1String("--html"))
+            transcript = TranscriptFormat::Html;
         else if (arg == QLatin1String("--pcap") && i + 1 < args.size() &&
                  !args.at(i + 1).isEmpty() && !args.at(i + 1).startsWith(QLatin1String("--")))
             pcap = args.at(++i);
@@ -83,8 +92,9 @@ int runCommand(const QStringList &args)
     }
     if (file.isEmpty())
         return usageError(QStringLiteral("run: which scenario file?"));
-    if (jsonl && state)
-        return usageError(QStringLiteral("run: --jsonl and --state are exclusive"));
+    if (int(jsonl) + int(state) + int(transcript.has_value()) > 1)
+        return usageError(
+            QStringLiteral("run: --jsonl, --state, --markdown and --html are exclusive"));
 
     ScenarioLoadResult loaded = ScenarioLoader::loadFile(file);
     if (!loaded.ok()) {
@@ -103,6 +113,13 @@ int runCommand(const QStringList &args)
     }
     if (state) {
         writeOut(QJsonDocument(world.state()).toJson(QJsonDocument::Indented));
+        return kExitOk;
+    }
+    if (transcript) {
+        TranscriptOptions options;
+        options.title = world.scenario().title.en;
+        options.summary = world.scenario().summary.en;
+        writeOut(writeTranscript(world.trace(), *transcript, options).toUtf8());
         return kExitOk;
     }
     QByteArray out;

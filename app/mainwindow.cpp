@@ -1,6 +1,9 @@
 #include "app/mainwindow.h"
 
+#include "app/exports/pictureexport.h"
+#include "app/exports/runreport.h"
 #include "app/models/shippedscenarios.h"
+#include "core/trace/transcript.h"
 
 #include "app/canvas/topologyscene.h"
 #include "app/canvas/topologyview.h"
@@ -36,6 +39,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -172,10 +176,20 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     updateRecentMenu();
+    // Exports: what a run looks like outside the window, for notes, slides and hand-ins.
+    m_exportMenu = file->addMenu(tr("&Export"));
+    m_exportMenu->setEnabled(false);
+    m_exportMenu->addAction(tr("&Transcript…"), this, &MainWindow::exportTranscriptFromDialog)
+        ->setToolTip(tr("The dialogue as text, Markdown or HTML"));
+    m_exportMenu->addAction(tr("&Ladder diagram…"), this, &MainWindow::exportLadderFromDialog)
+        ->setToolTip(tr("The ladder diagram at this position as PNG or SVG"));
+    m_exportMenu->addAction(tr("&Canvas…"), this, &MainWindow::exportCanvasFromDialog)
+        ->setToolTip(tr("The network picture at this position as PNG or SVG"));
+    m_exportMenu->addAction(tr("Run &report (PDF)…"), this, &MainWindow::exportReportFromDialog)
+        ->setToolTip(tr("Title, figures, ladder diagram and dialogue in one PDF"));
     m_exportCapture =
-        file->addAction(tr("&Export capture…"), this, &MainWindow::exportCaptureFromDialog);
+        m_exportMenu->addAction(tr("Ca&pture (pcap)…"), this, &MainWindow::exportCaptureFromDialog);
     m_exportCapture->setToolTip(tr("Save the run as a packet capture for Wireshark"));
-    m_exportCapture->setEnabled(false);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
@@ -349,6 +363,140 @@ bool MainWindow::exportCapture(const QString &path)
     return true;
 }
 
+QString MainWindow::askExportPath(const QString &title, const QString &suffix,
+                                  const QString &filters)
+{
+    if (!m_world)
+        return {};
+    const QString suggested = QFileInfo(m_path).completeBaseName() + suffix;
+    return QFileDialog::getSaveFileName(this, title, suggested, filters);
+}
+
+void MainWindow::exportTranscriptFromDialog()
+{
+    const QString path =
+        askExportPath(tr("Export transcript"), QStringLiteral(".md"),
+                      tr("Markdown (*.md);;Web page (*.html);;Text (*.txt);;All files (*)"));
+    if (!path.isEmpty() && !exportTranscript(path))
+        QMessageBox::warning(this, tr("Transcript not exported"), m_errorText);
+}
+
+void MainWindow::exportLadderFromDialog()
+{
+    const QString path = askExportPath(tr("Export ladder diagram"), QStringLiteral("-ladder.png"),
+                                       tr("PNG picture (*.png);;SVG drawing (*.svg)"));
+    if (!path.isEmpty() && !exportLadder(path))
+        QMessageBox::warning(this, tr("Ladder diagram not exported"), m_errorText);
+}
+
+void MainWindow::exportCanvasFromDialog()
+{
+    const QString path = askExportPath(tr("Export canvas"), QStringLiteral("-network.png"),
+                                       tr("PNG picture (*.png);;SVG drawing (*.svg)"));
+    if (!path.isEmpty() && !exportCanvas(path))
+        QMessageBox::warning(this, tr("Canvas not exported"), m_errorText);
+}
+
+void MainWindow::exportReportFromDialog()
+{
+    const QString path =
+        askExportPath(tr("Export run report"), QStringLiteral(".pdf"), tr("PDF document (*.pdf)"));
+    if (!path.isEmpty() && !exportReport(path))
+        QMessageBox::warning(this, tr("Report not exported"), m_errorText);
+}
+
+bool MainWindow::exportTranscript(const QString &path)
+{
+    if (!m_world) {
+        m_errorText = tr("There is no run to export: open a scenario first.");
+        return false;
+    }
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const core::TranscriptFormat format =
+        suffix == QLatin1String("md") || suffix == QLatin1String("markdown")
+            ? core::TranscriptFormat::Markdown
+        : suffix == QLatin1String("html") || suffix == QLatin1String("htm")
+            ? core::TranscriptFormat::Html
+            : core::TranscriptFormat::Text;
+    core::TranscriptOptions options;
+    options.title = m_scenario.title.text(language());
+    options.summary = m_scenario.summary.text(language());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(core::writeTranscript(m_world->trace(), format, options).toUtf8()) < 0 ||
+        !file.commit()) {
+        m_errorText = tr("The transcript could not be written: %1").arg(file.errorString());
+        return false;
+    }
+    statusBar()->showMessage(tr("Transcript written to %1").arg(QFileInfo(path).fileName()), 5000);
+    return true;
+}
+
+bool MainWindow::exportLadder(const QString &path)
+{
+    if (!m_world) {
+        m_errorText = tr("There is no run to export: open a scenario first.");
+        return false;
+    }
+    QString error;
+    if (!savePicture(
+            path, m_ladder->wholeSize(),
+            [this](QPainter &painter) { m_ladder->renderWhole(painter); },
+            m_scenario.title.text(language()), &error)) {
+        m_errorText = error;
+        return false;
+    }
+    statusBar()->showMessage(tr("Ladder diagram written to %1").arg(QFileInfo(path).fileName()),
+                             5000);
+    return true;
+}
+
+bool MainWindow::exportCanvas(const QString &path)
+{
+    if (!m_world) {
+        m_errorText = tr("There is no run to export: open a scenario first.");
+        return false;
+    }
+    const QRectF source = m_topology->itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    QString error;
+    if (!savePicture(
+            path, source.size().toSize(),
+            [this, source](QPainter &painter) {
+                painter.setRenderHint(QPainter::Antialiasing);
+                m_topology->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
+            },
+            m_scenario.title.text(language()), &error)) {
+        m_errorText = error;
+        return false;
+    }
+    statusBar()->showMessage(tr("Canvas written to %1").arg(QFileInfo(path).fileName()), 5000);
+    return true;
+}
+
+bool MainWindow::exportReport(const QString &path)
+{
+    if (!m_world) {
+        m_errorText = tr("There is no run to export: open a scenario first.");
+        return false;
+    }
+    RunReportContent content;
+    content.title = m_scenario.title.text(language());
+    content.summary = m_scenario.summary.text(language());
+    const core::Trace &trace = m_world->trace();
+    content.statistics = core::RunStatistics::of(trace);
+    content.ladderSize = m_ladder->wholeSize();
+    content.paintLadder = [this](QPainter &painter) { m_ladder->renderWhole(painter); };
+    for (const core::TraceEvent &event : trace)
+        content.transcript << event.toText();
+    QString error;
+    if (!RunReport::write(path, content, &error)) {
+        m_errorText = error;
+        return false;
+    }
+    statusBar()->showMessage(tr("Report written to %1").arg(QFileInfo(path).fileName()), 5000);
+    return true;
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     for (const QUrl &url : event->mimeData()->urls()) {
@@ -431,7 +579,7 @@ void MainWindow::rebuild(int keepPosition)
     m_timeline->setTrace(&m_world->trace());
     m_playback->setTrace(&m_world->trace());
     m_playback->setPosition(keepPosition);
-    m_exportCapture->setEnabled(true);
+    m_exportMenu->setEnabled(true);
 }
 
 void MainWindow::showPosition(int position)

@@ -74,6 +74,12 @@ public:
     // Writes the whole run as a packet capture for Wireshark; on failure false, with the
     // reason in errorText().
     bool exportCapture(const QString &path);
+    // The exports of the File menu, without their dialogs (for tests). The kind of file
+    // follows the suffix: .md/.html/.txt, .png/.svg.
+    bool exportTranscript(const QString &path);
+    bool exportLadder(const QString &path);
+    bool exportCanvas(const QString &path);
+    bool exportReport(const QString &path);
 
 signals:
     void scenarioOpened(const QString &path);
@@ -83,10 +89,15 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    QString askExportPath(const QString &title, const QString &suffix, const QString &filters);
     void createActions();
     void createDocks();
     void openFromDialog();
     void exportCaptureFromDialog();
+    void exportTranscriptFromDialog();
+    void exportLadderFromDialog();
+    void exportCanvasFromDialog();
+    void exportReportFromDialog();
     void updateRecentMenu();
     void rememberRecent(const QString &path);
     void rebuild(int keepPosition);
@@ -131,6 +142,7 @@ private:
     QPushButton *m_continue = nullptr;
     QMenu *m_recentMenu = nullptr;
     QAction *m_exportCapture = nullptr;
+    QMenu *m_exportMenu = nullptr;
     QString m_errorText;
     int m_askPosition = -1;
     bool m_resumeAfterAsk = false;

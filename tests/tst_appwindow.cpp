@@ -5,6 +5,7 @@
 #include "app/faults/faultpanel.h"
 #include "app/inspectors/mailboxinspector.h"
 #include "app/inspectors/queueinspector.h"
+#include "app/ladder/ladderview.h"
 #include "app/mainwindow.h"
 #include "app/models/playback.h"
 #include "core/capture/pcapwriter.h"
@@ -44,6 +45,7 @@ private slots:
     void inspectorsFollowStepsBackAndForth();
     void dropsAScenarioFile();
     void exportsTheRunAsACapture();
+    void exportsTranscriptPicturesAndReport();
 
 private:
     static QString scenario(const char *name)
@@ -418,13 +420,17 @@ void TestAppWindow::dropsAScenarioFile()
 void TestAppWindow::exportsTheRunAsACapture()
 {
     MainWindow window;
-    QAction *exportAction = nullptr;
+    QAction *exportAction = nullptr; // File > Export, the submenu
     for (QAction *menu : window.menuBar()->actions())
         if (menu->menu())
             for (QAction *action : menu->menu()->actions())
-                if (action->text() == QStringLiteral("&Export capture…"))
+                if (action->text() == QStringLiteral("&Export") && action->menu())
                     exportAction = action;
     QVERIFY(exportAction);
+    QStringList entries;
+    for (QAction *action : exportAction->menu()->actions())
+        entries << action->text();
+    QVERIFY2(entries.contains(QStringLiteral("Ca&pture (pcap)…")), qPrintable(entries.join(u',')));
     QVERIFY(!exportAction->isEnabled()); // nothing to export yet
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("run.pcap"));
@@ -456,6 +462,58 @@ void TestAppWindow::exportsTheRunAsACapture()
     QVERIFY(!window.exportCapture(dir.filePath(QStringLiteral("missing/run.pcap"))));
     QVERIFY2(window.errorText().contains(QStringLiteral("missing/run.pcap")),
              qPrintable(window.errorText()));
+}
+
+void TestAppWindow::exportsTranscriptPicturesAndReport()
+{
+    MainWindow window;
+    window.resize(1280, 800);
+    QTemporaryDir dir;
+    QVERIFY(!window.exportTranscript(dir.filePath(QStringLiteral("run.md"))));
+    QVERIFY(window.openScenario(scenario("02-recipient-rejected.yaml")));
+    window.playback()->toEnd();
+
+    auto read = [](const QString &path) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    // The transcript's form follows the suffix.
+    QVERIFY(window.exportTranscript(dir.filePath(QStringLiteral("run.md"))));
+    const QByteArray markdown = read(dir.filePath(QStringLiteral("run.md")));
+    QVERIFY(markdown.startsWith("# Wrong address"));
+    QVERIFY(markdown.contains("```\nS: 220 "));
+    QVERIFY(window.exportTranscript(dir.filePath(QStringLiteral("run.html"))));
+    QVERIFY(read(dir.filePath(QStringLiteral("run.html"))).contains("RCPT TO: &lt;bobby@"));
+    QVERIFY(window.exportTranscript(dir.filePath(QStringLiteral("run.txt"))));
+    QVERIFY(read(dir.filePath(QStringLiteral("run.txt"))).contains("S: 550 "));
+
+    // Pictures: a PNG at twice the drawing's size, an SVG that names what it draws.
+    QVERIFY(window.exportLadder(dir.filePath(QStringLiteral("ladder.png"))));
+    const QImage ladder(dir.filePath(QStringLiteral("ladder.png")));
+    QCOMPARE(ladder.size(), window.ladder()->wholeSize() * 2);
+    QVERIFY(window.exportLadder(dir.filePath(QStringLiteral("ladder.svg"))));
+    const QByteArray svg = read(dir.filePath(QStringLiteral("ladder.svg")));
+    QVERIFY(svg.contains("<svg"));
+    QVERIFY(svg.contains(">RCPT TO: &lt;bobby@"));
+    QVERIFY(window.exportCanvas(dir.filePath(QStringLiteral("network.png"))));
+    const QImage canvas(dir.filePath(QStringLiteral("network.png")));
+    QVERIFY(canvas.width() > 200);
+    // Not a blank picture: the hosts are drawn in colour.
+    bool coloured = false;
+    for (int x = 0; x < canvas.width() && !coloured; x += 4)
+        for (int y = 0; y < canvas.height() && !coloured; y += 4)
+            coloured = QColor(canvas.pixel(x, y)).hsvSaturation() > 60;
+    QVERIFY(coloured);
+    QVERIFY(!window.exportCanvas(dir.filePath(QStringLiteral("network.bmp"))));
+    QVERIFY(window.errorText().contains(QStringLiteral(".png or .svg")));
+
+    // The report: a PDF of several pages (figures, ladder, dialogue).
+    QVERIFY(window.exportReport(dir.filePath(QStringLiteral("run.pdf"))));
+    const QByteArray pdf = read(dir.filePath(QStringLiteral("run.pdf")));
+    QVERIFY(pdf.startsWith("%PDF-"));
+    QVERIFY(pdf.count("/Type /Page\n") + pdf.count("/Type /Page\r") + pdf.count("/Type /Page ") +
+                pdf.count("/Type /Page>") >=
+            3);
 }
 
 QTEST_MAIN(TestAppWindow)

@@ -221,15 +221,31 @@ void LadderView::paintEvent(QPaintEvent *event)
 {
     Q_UNUSED(event);
     QPainter painter(viewport());
+    paintDiagram(painter, -horizontalScrollBar()->value(), -verticalScrollBar()->value(),
+                 viewport()->size());
+}
+
+QSize LadderView::wholeSize() const
+{
+    return {std::max(m_contentWidth, 320), m_contentHeight + headerHeight()};
+}
+
+void LadderView::renderWhole(QPainter &painter)
+{
+    paintDiagram(painter, 0, 0, wholeSize());
+}
+
+void LadderView::paintDiagram(QPainter &painter, int scrollX, int scrollY, QSize size)
+{
     painter.setRenderHint(QPainter::Antialiasing);
-    painter.fillRect(viewport()->rect(), Qt::white);
+    painter.fillRect(QRect(QPoint(0, 0), size), Qt::white);
 
     const int header = headerHeight();
     const int row = rowHeight();
-    const int dx = -horizontalScrollBar()->value();
-    const int dy = header - verticalScrollBar()->value();
-    const int width = viewport()->width();
-    const int height = viewport()->height();
+    const int dx = scrollX;
+    const int dy = header + scrollY;
+    const int width = size.width();
+    const int height = size.height();
     const QStringList &lanes = m_diagram.lanes();
     const QFont base = font();
     const QFont small = viewFont(base, std::max(10.0, base.pointSizeF() - 0.5));
@@ -237,7 +253,7 @@ void LadderView::paintEvent(QPaintEvent *event)
 
     if (lanes.isEmpty()) {
         painter.setPen(QColor(0x60, 0x60, 0x60));
-        painter.drawText(viewport()->rect(), Qt::AlignCenter,
+        painter.drawText(QRect(QPoint(0, 0), size), Qt::AlignCenter,
                          tr("The ladder diagram fills in as the run plays."));
         return;
     }

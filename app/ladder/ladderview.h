@@ -4,6 +4,7 @@
 
 #include <QAbstractScrollArea>
 #include <QColor>
+#include <QPainter>
 
 #include <vector>
 
@@ -31,6 +32,10 @@ public:
 
     static QColor protocolColour(const QString &protocol);
 
+    // The whole diagram at the position, unscrolled, for pictures and the run report.
+    QSize wholeSize() const;
+    void renderWhole(QPainter &painter);
+
     QSize sizeHint() const override { return {720, 480}; }
 
 public slots:
@@ -41,6 +46,8 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // Draws with the content scrolled by (scrollX, scrollY) into a surface of this size.
+    void paintDiagram(QPainter &painter, int scrollX, int scrollY, QSize size);
     void layoutDiagram();
     void updateScrollBars();
     void ensureCurrentVisible();

@@ -13,12 +13,14 @@ constexpr qsizetype kMaxChunkLine = 1024;
 
 std::optional<QByteArray> takeHttpLine(QByteArray &buffer, qsizetype limit, bool *tooLong)
 {
+    // The limit counts the line without its end: a CR just before the LF (or last in the
+    // buffer, the LF still to come) is not part of it.
     const qsizetype end = buffer.indexOf('\n');
     if (end < 0) {
-        *tooLong = buffer.size() > limit;
+        *tooLong = buffer.size() - (buffer.endsWith('\r') ? 1 : 0) > limit;
         return std::nullopt;
     }
-    *tooLong = end > limit;
+    *tooLong = end - (end > 0 && buffer.at(end - 1) == '\r' ? 1 : 0) > limit;
     QByteArray line = buffer.left(end);
     buffer.remove(0, end + 1);
     if (line.endsWith('\r'))
@@ -99,7 +101,8 @@ HttpBodyReader::Status HttpBodyReader::read(QByteArray &buffer, QByteArray &body
                 if (!ok || size < 0)
                     return fail(400, "A chunk must start with its size in hexadecimal "
                                      "(RFC 9112 section 7.1).");
-                if (body.size() + size > m_maxBody)
+                // Compared without adding: a size near the maximum must not overflow.
+                if (size > m_maxBody - body.size())
                     return fail(413, "The body is larger than this side accepts.");
                 m_remaining = size;
                 m_stage = size == 0 ? Stage::Trailers : Stage::ChunkData;

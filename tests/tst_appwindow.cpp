@@ -469,6 +469,8 @@ void TestAppWindow::exportsTranscriptPicturesAndReport()
     MainWindow window;
     window.resize(1280, 800);
     QTemporaryDir dir;
+    // CARTEIRO_KEEP_EXPORTS=1 keeps the files, to look at them.
+    dir.setAutoRemove(qEnvironmentVariableIsEmpty("CARTEIRO_KEEP_EXPORTS"));
     QVERIFY(!window.exportTranscript(dir.filePath(QStringLiteral("run.md"))));
     QVERIFY(window.openScenario(scenario("02-recipient-rejected.yaml")));
     window.playback()->toEnd();

@@ -225,7 +225,7 @@ private slots:
     void errorWaitsForEarlierAnswer();
     void connectionCloseAfterLaterAnswer();
     void answerAfterSessionGoneIsDropped();
-    void headHasGetsFieldsWithoutBody();
+    void headHasGetFieldsWithoutBody();
     void closedSessionIgnoresInput();
 
     void responseWire_data();
@@ -740,7 +740,7 @@ void HttpServerTest::answerAfterSessionGoneIsDropped()
     QVERIFY(written.isEmpty());
 }
 
-void HttpServerTest::headHasGetsFieldsWithoutBody()
+void HttpServerTest::headHasGetFieldsWithoutBody()
 {
     // An application that answers HEAD as it answers GET, as RFC 9110 section 9.3.2 asks.
     class Page : public HttpApplication

@@ -289,8 +289,8 @@ void WebmailTest::aliceGetsBobsReply()
     QVERIFY(reply.decodedHeader(QStringLiteral("From")).contains(kBob));
     QVERIFY(reply.text().contains(QStringLiteral("I will bring ketchup.")));
     // Submitted by the webmail host, which named itself in EHLO.
-    QVERIFY(inbox.front().raw.contains("from webmail.hamburger.edu (webmail.hamburger.edu) by "
-                                       "mail.hamburger.edu"));
+    QVERIFY(inbox.front().raw.contains(
+        "Received: from webmail.hamburger.edu (webmail.hamburger.edu) by"));
 }
 
 void WebmailTest::bobsSentHoldsTheCopy()
@@ -317,7 +317,11 @@ void WebmailTest::browserSpeaksOnlyHttp()
     QCOMPARE(count(http, QStringLiteral("C: POST /logout HTTP/1.1")), 2);
     QCOMPARE(count(http, QStringLiteral("C: Cookie: sid="), true), 8);
     QCOMPARE(count(http, QStringLiteral("S: Set-Cookie: sid="), true), 4); // in and out, twice
-    QVERIFY(count(http, QStringLiteral("C: subject=Re%3A+Cr%C3%AApes+on+Friday%3F")) == 1);
+    // The form Bob posts, encoded as a browser does.
+    QCOMPARE(
+        count(http, QStringLiteral("C: to=alice%40crepes.fr&cc=&bcc=&subject=Re%3A+Cr%C3%AApes+on+"
+                                   "Friday%3F&body=Of+course%21+I+will+bring+ketchup.%0A")),
+        1);
     // Every page came: no error status on the way.
     QCOMPARE(count(http, QStringLiteral("S: HTTP/1.1 "), true),
              count(http, QStringLiteral("S: HTTP/1.1 200 OK"), true) +

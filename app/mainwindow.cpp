@@ -7,6 +7,7 @@
 
 #include "app/canvas/topologyscene.h"
 #include "app/canvas/topologyview.h"
+#include "app/charts/statisticsview.h"
 #include "app/console/consolewidget.h"
 #include "app/dialogue/dialoguepane.h"
 #include "app/dialogue/eventlist.h"
@@ -71,6 +72,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_dialogue = new DialoguePane;
     m_ladder = new LadderView;
     m_events = new EventList;
+    m_statistics = new StatisticsView;
 
     m_summary = new QLabel;
     m_summary->setWordWrap(true);
@@ -118,6 +120,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_views->addTab(m_dialogue, tr("Dialogue"));
     m_views->addTab(m_ladder, tr("Ladder"));
     m_views->addTab(m_events, tr("Events"));
+    m_views->addTab(m_statistics, tr("Statistics"));
     auto *split = new QSplitter(Qt::Horizontal);
     split->addWidget(m_canvas);
     split->addWidget(m_views);
@@ -153,6 +156,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
             &DialoguePane::setPosition);
     connect(m_playback, &PlaybackController::positionChanged, m_ladder, &LadderView::setPosition);
     connect(m_playback, &PlaybackController::positionChanged, m_events, &EventList::setPosition);
+    connect(m_playback, &PlaybackController::positionChanged, m_statistics,
+            &StatisticsView::setPosition);
     connect(m_events, &EventList::eventActivated, m_playback, &PlaybackController::setPosition);
     connect(m_playback, &PlaybackController::positionChanged, this, &MainWindow::showPosition);
     connect(m_playback, &PlaybackController::askReached, this, &MainWindow::showAsk);
@@ -567,6 +572,7 @@ void MainWindow::rebuild(int keepPosition)
     m_dialogue->setTrace(nullptr);
     m_ladder->setTrace(nullptr);
     m_events->setTrace(nullptr);
+    m_statistics->setTrace(nullptr);
     m_timeline->setTrace(nullptr);
     m_playback->setTrace(nullptr);
     m_topology->setRun(nullptr, nullptr);
@@ -576,6 +582,7 @@ void MainWindow::rebuild(int keepPosition)
     m_dialogue->setTrace(&m_world->trace());
     m_ladder->setTrace(&m_world->trace());
     m_events->setTrace(&m_world->trace());
+    m_statistics->setTrace(&m_world->trace());
     m_timeline->setTrace(&m_world->trace());
     m_playback->setTrace(&m_world->trace());
     m_playback->setPosition(keepPosition);

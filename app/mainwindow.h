@@ -25,6 +25,7 @@ class TopologyView;
 class DialoguePane;
 class EventList;
 class LadderView;
+class StatisticsView;
 class DnsInspector;
 class FaultPanel;
 class MailboxInspector;
@@ -52,6 +53,8 @@ public:
     DialoguePane *dialogue() const { return m_dialogue; }
     EventList *eventList() const { return m_events; }
     LadderView *ladder() const { return m_ladder; }
+    StatisticsView *statistics() const { return m_statistics; }
+    QTabWidget *views() const { return m_views; }
     PlaybackController *playback() const { return m_playback; }
     FaultPanel *faultPanel() const { return m_faults; }
     const core::World *world() const { return m_world.get(); }
@@ -118,6 +121,7 @@ private:
     PlaybackController *m_playback = nullptr;
     DialoguePane *m_dialogue = nullptr;
     LadderView *m_ladder = nullptr;
+    StatisticsView *m_statistics = nullptr;
     EventList *m_events = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_errors = nullptr;

@@ -1,13 +1,16 @@
 // The window's speed, offscreen: start-up to the first painted frame on the default
 // scenario; one frame of the canvas with 50 hosts and up to 200 envelopes in flight; one step
-// back on a run of more than 100,000 events. Medians of several runs.
+// back on a run of more than 100,000 events; the statistics charts on a mail storm (reading the
+// trace once, then redrawing at a new position). Medians of several runs.
 //
-//   QT_QPA_PLATFORM=offscreen carteiro-guibench
+//   QT_QPA_PLATFORM=offscreen carteiro-guibench [--storm-messages N]   (default 100,000)
 
 #include "app/canvas/topologyscene.h"
+#include "app/charts/statisticsview.h"
 #include "app/mainwindow.h"
 #include "app/models/playback.h"
 #include "bench/stormscenario.h"
+#include "core/world/world.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -93,5 +96,34 @@ int main(int argc, char **argv)
     }
     std::printf("step_back_ms=%.2f (position %d of %d)\n", median(steps), playback->position(),
                 playback->count());
+
+    // The charts on the storm: 1,000 users, 50 domains.
+    int messages = 100000;
+    const QStringList args = app.arguments();
+    const int at = int(args.indexOf(QStringLiteral("--storm-messages")));
+    if (at >= 0 && at + 1 < args.size())
+        messages = args.at(at + 1).toInt();
+    carteiro::core::World bigStorm(
+        carteiro::bench::makeStorm(messages, 7, 50, 20, 4 * 60 * 60 * 1000));
+    bigStorm.run();
+    carteiro::app::StatisticsView statistics;
+    statistics.resize(1100, 760);
+    statistics.show();
+    QElapsedTimer read;
+    read.start();
+    statistics.setTrace(&bigStorm.trace());
+    const double firstDraw = read.nsecsElapsed() / 1e6;
+    std::vector<double> redraws;
+    const int count = int(bigStorm.trace().size());
+    for (int i = 1; i <= 10; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        statistics.setPosition(count / 10 * i - 1);
+        statistics.redraw();
+        statistics.grab(); // the charts drawn, not only computed
+        redraws.push_back(timer.nsecsElapsed() / 1e6);
+    }
+    std::printf("statistics_first_draw_ms=%.0f statistics_redraw_ms=%.1f (messages=%d events=%d)\n",
+                firstDraw, median(redraws), messages, count);
     return 0;
 }

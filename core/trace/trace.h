@@ -88,6 +88,7 @@ public:
     {
         return TraceEvent::Type(record(index).type);
     }
+    const QString &protocolAt(std::size_t index) const { return m_names[record(index).protocol]; }
     void clear();
 
     // For range-for: `for (const TraceEvent &e : trace)` builds each event as it goes.

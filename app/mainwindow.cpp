@@ -17,6 +17,7 @@
 #include "app/inspectors/queueinspector.h"
 #include "app/inspectors/runstate.h"
 #include "app/ladder/ladderview.h"
+#include "app/lesson/lessonsummary.h"
 #include "app/models/playback.h"
 #include "app/timeline/timelinewidget.h"
 #include "core/capture/pcapwriter.h"
@@ -161,6 +162,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_events, &EventList::eventActivated, m_playback, &PlaybackController::setPosition);
     connect(m_playback, &PlaybackController::positionChanged, this, &MainWindow::showPosition);
     connect(m_playback, &PlaybackController::askReached, this, &MainWindow::showAsk);
+    connect(m_playback, &PlaybackController::heldBefore, this, &MainWindow::showPrediction);
     connect(m_playback, &PlaybackController::speedChanged, this,
             [this](double speed) { m_speed->setText(tr("%1×").arg(speed)); });
     connect(m_timeline, &TimelineWidget::positionRequested, m_playback,
@@ -226,6 +228,14 @@ void MainWindow::createActions()
         &PlaybackController::nextConnection, tr("Next connection"), QStyle::SP_ArrowDown);
     add(tr("End"), QKeySequence(Qt::Key_End), &PlaybackController::toEnd, tr("To the end"),
         QStyle::SP_MediaSkipForward);
+    play->addSeparator();
+    // Lessons: each server reply guessed before it shows; a summary of the answers.
+    m_predict = play->addAction(tr("&Predict the next reply"));
+    m_predict->setCheckable(true);
+    m_predict->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_predict->setToolTip(tr("Hide each server reply until you have chosen what it will be"));
+    connect(m_predict, &QAction::toggled, this, &MainWindow::setPredicting);
+    play->addAction(tr("Lesson &summary…"), this, &MainWindow::showLessonSummary);
     play->addSeparator();
     transport->addSeparator();
     add(tr("Slower"), QKeySequence(Qt::Key_Minus), &PlaybackController::slower,
@@ -585,6 +595,9 @@ void MainWindow::rebuild(int keepPosition)
     m_statistics->setTrace(&m_world->trace());
     m_timeline->setTrace(&m_world->trace());
     m_playback->setTrace(&m_world->trace());
+    m_lesson.reset(&m_world->trace(), &m_world->scenario(), language());
+    m_prediction.reset();
+    m_summaryShown = false;
     m_playback->setPosition(keepPosition);
     m_exportMenu->setEnabled(true);
 }
@@ -623,6 +636,12 @@ void MainWindow::showPosition(int position)
     m_caption->setText(caption);
     m_caption->setVisible(!caption.isEmpty());
 
+    // At the end of a lesson with answers, the summary shows once.
+    if (position == m_playback->count() - 1 && m_lesson.hasAnswers() && !m_summaryShown) {
+        m_summaryShown = true;
+        showLessonSummary();
+    }
+
     // Landing on a question by hand shows it as well.
     if (position >= 0 && trace.typeAt(std::size_t(position)) == TraceEvent::Type::Ask) {
         if (m_askPosition != position)
@@ -649,6 +668,8 @@ void MainWindow::showAsk(int position)
     for (const core::Step &candidate : m_world->scenario().steps)
         if (candidate.kind == core::Step::Kind::Ask && candidate.ask.question.en == ask.text)
             step = &candidate;
+    m_prediction.reset();
+    m_ask->setTitle(tr("Question"));
     m_question->setText(step ? step->ask.question.text(language()) : ask.text);
     for (QAbstractButton *button : m_choices->buttons()) {
         m_choices->removeButton(button);
@@ -677,16 +698,97 @@ QString MainWindow::answerFeedback() const
 
 void MainWindow::answer(const QString &choice)
 {
+    if (m_prediction) {
+        m_lesson.answer(m_prediction->position, choice, &*m_prediction);
+        const QString right = m_prediction->answer;
+        m_feedback->setText(
+            choice == right ? tr("✔ Right: %1. Continue to see the whole reply.").arg(right)
+                            : tr("✘ Not quite: the answer is %1. Continue to see it.").arg(right));
+        return;
+    }
     if (m_askPosition < 0)
         return;
     const TraceEvent ask = m_world->trace().at(std::size_t(m_askPosition));
     const QString right = ask.extra.value(ask.extra.size() - 1);
+    m_lesson.answer(m_askPosition, choice);
     m_feedback->setText(choice == right ? tr("✔ Right: %1.").arg(right)
                                         : tr("✘ Not quite: the answer is %1.").arg(right));
 }
 
+void MainWindow::setPredicting(bool on)
+{
+    if (m_predict->isChecked() != on)
+        m_predict->setChecked(on);
+    if (on)
+        m_playback->setHold([this](int position) {
+            // The reply being guessed stays hidden until Continue, answered or not.
+            return (m_prediction && m_prediction->position == position) ||
+                   m_lesson.predictionAt(position).has_value();
+        });
+    else
+        m_playback->setHold({});
+}
+
+bool MainWindow::isPredicting() const
+{
+    return m_predict->isChecked();
+}
+
+void MainWindow::showPrediction(int position, bool wasPlaying)
+{
+    if (m_prediction && m_prediction->position == position && !m_ask->isHidden())
+        return; // already asked; stepping again does not pass it
+    m_prediction = m_lesson.predictionAt(position);
+    if (!m_prediction)
+        return;
+    m_resumeAfterAsk = wasPlaying;
+    m_askPosition = -1;
+    m_ask->setTitle(tr("Predict the reply"));
+    m_question->setText(m_prediction->text);
+    for (QAbstractButton *button : m_choices->buttons()) {
+        m_choices->removeButton(button);
+        delete button;
+    }
+    auto *row = static_cast<QHBoxLayout *>(m_ask->layout()->itemAt(1)->layout());
+    for (const QString &choice : m_prediction->choices) {
+        auto *button = new QRadioButton(choice);
+        m_choices->addButton(button);
+        row->addWidget(button);
+        connect(button, &QRadioButton::clicked, this, [this, choice]() { answer(choice); });
+    }
+    m_feedback->clear();
+    m_ask->show();
+}
+
+bool MainWindow::isPredictionShown() const
+{
+    return m_prediction.has_value() && !m_ask->isHidden();
+}
+
+void MainWindow::showLessonSummary()
+{
+    if (!m_lessonSummary)
+        m_lessonSummary = new LessonSummary(this);
+    m_lessonSummary->setSummary(m_lesson.summaryMarkdown(m_scenario.title.text(language())));
+    m_lessonSummary->show();
+    m_lessonSummary->raise();
+}
+
 void MainWindow::continueAfterAsk()
 {
+    if (m_prediction) {
+        // The reply shows now, guessed or not; it is not asked again.
+        const int position = m_prediction->position;
+        m_lesson.reveal(*m_prediction);
+        m_prediction.reset();
+        m_ask->hide();
+        m_playback->setPosition(position);
+        if (m_resumeAfterAsk) {
+            m_resumeAfterAsk = false;
+            m_playback->play();
+        }
+        return;
+    }
     m_ask->hide();
     m_askPosition = -1;
     if (m_resumeAfterAsk) {

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "app/models/lesson.h"
 #include "core/scenario/scenario.h"
 #include "core/world/world.h"
 
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -26,6 +28,7 @@ class DialoguePane;
 class EventList;
 class LadderView;
 class StatisticsView;
+class LessonSummary;
 class DnsInspector;
 class FaultPanel;
 class MailboxInspector;
@@ -54,6 +57,13 @@ public:
     EventList *eventList() const { return m_events; }
     LadderView *ladder() const { return m_ladder; }
     StatisticsView *statistics() const { return m_statistics; }
+    const Lesson &lesson() const { return m_lesson; }
+    LessonSummary *lessonSummary() const { return m_lessonSummary; }
+    // "Predict the next reply": the playback stops before each server reply until answered.
+    void setPredicting(bool on);
+    bool isPredicting() const;
+    bool isPredictionShown() const;
+    void showLessonSummary();
     QTabWidget *views() const { return m_views; }
     PlaybackController *playback() const { return m_playback; }
     FaultPanel *faultPanel() const { return m_faults; }
@@ -69,6 +79,8 @@ public:
     bool isAsking() const;
     QString answerFeedback() const;
     void answer(const QString &choice);
+    // The Continue button under a question or a predicted reply.
+    void continueAfterAsk();
 
     // Faults injected live, at the current moment of the run.
     void injectFault(const core::FaultSpec &fault);
@@ -106,7 +118,7 @@ private:
     void rebuild(int keepPosition);
     void showPosition(int position);
     void showAsk(int position);
-    void continueAfterAsk();
+    void showPrediction(int position, bool wasPlaying);
     void showErrors(const QString &text);
     void refreshInspectors();
 
@@ -147,6 +159,11 @@ private:
     QMenu *m_recentMenu = nullptr;
     QAction *m_exportCapture = nullptr;
     QMenu *m_exportMenu = nullptr;
+    QAction *m_predict = nullptr;
+    Lesson m_lesson;
+    std::optional<Lesson::Question> m_prediction; // the reply being guessed, if any
+    LessonSummary *m_lessonSummary = nullptr;
+    bool m_summaryShown = false;
     QString m_errorText;
     int m_askPosition = -1;
     bool m_resumeAfterAsk = false;

@@ -38,10 +38,23 @@ core::SimTime PlaybackController::time() const
 void PlaybackController::setPosition(int position)
 {
     position = std::clamp(position, -1, count() - 1);
-    if (position == m_position)
-        return;
-    m_position = position;
-    emit positionChanged(m_position);
+    int held = -1;
+    if (m_hold)
+        for (int p = m_position + 1; p <= position; ++p)
+            if (m_hold(p)) {
+                held = p;
+                position = p - 1;
+                break;
+            }
+    const bool wasPlaying = isPlaying();
+    if (held >= 0)
+        pause();
+    if (position != m_position) {
+        m_position = position;
+        emit positionChanged(m_position);
+    }
+    if (held >= 0)
+        emit heldBefore(held, wasPlaying);
 }
 
 int PlaybackController::findLine(int from, int direction) const

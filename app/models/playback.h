@@ -3,7 +3,9 @@
 #include "core/trace/trace.h"
 
 #include <QObject>
+
 #include <QTimer>
+#include <functional>
 
 namespace carteiro::app {
 
@@ -23,6 +25,10 @@ public:
 
     int position() const { return m_position; }
     int count() const;
+    // A position the playback does not move onto while `hold` says so (a reply the student
+    // predicts first): moving forward stops just before it, pauses and emits heldBefore.
+    using Hold = std::function<bool(int position)>;
+    void setHold(Hold hold) { m_hold = std::move(hold); }
     // Virtual time at the position (0 before the first event).
     core::SimTime time() const;
     bool isPlaying() const { return m_timer.isActive(); }
@@ -33,9 +39,9 @@ public:
 
 public slots:
     void setPosition(int position); // clamped to [-1, count()-1]
-    void stepForward();             // to the next protocol line (or other event if no line left)
-    void stepBack();                // to the previous protocol line
-    void nextConnection();          // to the first line of the next connection
+    void stepForward();    // to the next protocol line (or other event if no line left)
+    void stepBack();       // to the previous protocol line
+    void nextConnection(); // to the first line of the next connection
     void previousConnection();
     void toStart();
     void toEnd();
@@ -52,6 +58,7 @@ signals:
     void speedChanged(double speed);
     // Playback stopped at an `ask` event; the window shows the question.
     void askReached(int position);
+    void heldBefore(int position, bool wasPlaying);
 
 private:
     void advance();
@@ -59,6 +66,7 @@ private:
 
     const core::Trace *m_trace = nullptr;
     int m_position = -1;
+    Hold m_hold;
     double m_speed = 1.0;
     QTimer m_timer;
 };

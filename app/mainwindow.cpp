@@ -7,6 +7,7 @@
 #include "app/console/consolewidget.h"
 #include "app/dialogue/dialoguepane.h"
 #include "app/dialogue/eventlist.h"
+#include "app/editor/scenarioeditor.h"
 #include "app/faults/faultpanel.h"
 #include "app/inspectors/dnsinspector.h"
 #include "app/inspectors/mailboxinspector.h"
@@ -172,6 +173,10 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     updateRecentMenu();
+    file->addAction(tr("&Edit scenario…"), this,
+                    [this]() { ScenarioEditor::editFile(this, m_path); });
+    file->addAction(tr("&New from template…"), this,
+                    [this]() { ScenarioEditor::newFromTemplate(this); });
     m_exportCapture =
         file->addAction(tr("&Export capture…"), this, &MainWindow::exportCaptureFromDialog);
     m_exportCapture->setToolTip(tr("Save the run as a packet capture for Wireshark"));

@@ -7,11 +7,13 @@
 #include "app/editor/scenariotext.h"
 #include "app/editor/scenariotextedit.h"
 #include "app/editor/yamlhighlighter.h"
+#include "app/mainwindow.h"
 #include "core/scenario/scenarioloader.h"
 
 #include <QDir>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -157,6 +159,7 @@ private slots:
     void declinedRecoveryIsDiscarded();
     void newFromTemplateIsAnUntitledCopy();
     void closingAsksAboutUnsavedChanges();
+    void runsInTheClassroomWindow();
     void screenshotWithAProblem();
 
 private:
@@ -433,8 +436,7 @@ void TestAppEditor::formReordersAndRemovesSteps()
     ScenarioLoadResult loaded = ScenarioLoader::loadText(moved.toUtf8(), QStringLiteral("m"));
     QVERIFY(loaded.ok());
     QCOMPARE(loaded.scenario.steps.at(0).kind, Step::Kind::Send);
-    QCOMPARE(loaded.scenario.steps.at(0).send.body,
-             QStringLiteral("Hello Bob.\nSee you.\n"));
+    QCOMPARE(loaded.scenario.steps.at(0).send.body, QStringLiteral("Hello Bob.\nSee you.\n"));
     QCOMPARE(loaded.scenario.steps.at(1).kind, Step::Kind::Note);
 
     form->moveEntry(QStringLiteral("steps"), 1, -1); // and back
@@ -674,6 +676,47 @@ void TestAppEditor::closingAsksAboutUnsavedChanges()
     QVERIFY(editor->close());
     QVERIFY(readAll(path).startsWith("# more\n"));
     QVERIFY(!RecoveryStore::read(editor->recoveryId()));
+}
+
+void TestAppEditor::runsInTheClassroomWindow()
+{
+    QString path;
+    auto lesson = openLesson(&path); // only for its file
+    QVERIFY(lesson);
+    lesson.reset();
+    carteiro::app::MainWindow window;
+    QStringList fileMenu;
+    for (QAction *action : window.menuBar()->actions().first()->menu()->actions())
+        fileMenu << action->text();
+    QVERIFY(fileMenu.contains(QStringLiteral("&Edit scenario…")));
+    QVERIFY(fileMenu.contains(QStringLiteral("&New from template…")));
+
+    QPointer<ScenarioEditor> editor = ScenarioEditor::editFile(&window, path);
+    QVERIFY(editor);
+    QVERIFY(editor->isVisible());
+    QVERIFY(editor->isWindow());
+    QCOMPARE(editor->path(), QFileInfo(path).absoluteFilePath());
+
+    // Saved and unchanged: the file itself is opened.
+    QVERIFY(editor->run());
+    QVERIFY(window.windowTitle().startsWith(QFileInfo(path).fileName()));
+    QVERIFY(window.world());
+    const qsizetype steps = window.world()->scenario().steps.size();
+
+    // Edited: the edited scenario plays, under the file's name.
+    editor->form()->addEntry(QStringLiteral("steps"), QStringLiteral("note"));
+    QVERIFY(editor->run());
+    QCOMPARE(window.world()->scenario().steps.size(), steps + 1);
+    QVERIFY(window.windowTitle().contains(QLatin1String("(edited)")));
+
+    // With a problem it does not run.
+    type(editor->textEdit(), QStringLiteral("oops: 1\n"));
+    QVERIFY(!editor->run());
+    QCOMPARE(window.world()->scenario().steps.size(), steps + 1);
+    editor->askUnsaved = []() { return ScenarioEditor::Unsaved::Discard; };
+    QVERIFY(editor->close());
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    QVERIFY(!editor); // closed windows go away
 }
 
 void TestAppEditor::screenshotWithAProblem()

@@ -17,7 +17,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
-#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTextBlock>
@@ -64,17 +63,15 @@ ScenarioEditor::ScenarioEditor(QWidget *parent) : QMainWindow(parent)
     m_status = new QLabel;
     m_problems = new QListWidget;
     m_problems->setToolTip(tr("Click a problem to go to its line and column"));
-    auto *below = new QWidget;
-    auto *belowLayout = new QVBoxLayout(below);
-    belowLayout->setContentsMargins(0, 0, 0, 0);
-    belowLayout->addWidget(m_status);
-    belowLayout->addWidget(m_problems);
-    auto *split = new QSplitter(Qt::Vertical);
-    split->addWidget(m_tabs);
-    split->addWidget(below);
-    split->setStretchFactor(0, 4);
-    split->setStretchFactor(1, 1);
-    setCentralWidget(split);
+    // Room for about six problems; the text keeps the rest of the height.
+    m_problems->setMaximumHeight(m_problems->fontMetrics().height() * 6 + 12);
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_status);
+    layout->addWidget(m_problems);
+    setCentralWidget(central);
 
     m_validate = new QTimer(this);
     m_validate->setSingleShot(true);

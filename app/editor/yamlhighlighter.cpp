@@ -67,8 +67,11 @@ std::pair<int, int> YamlHighlighter::span(const QString &line, int column)
         end = int(line.indexOf(first, column + 1));
         end = end < 0 ? int(line.size()) : end + 1;
     } else {
+        // A key stops before its colon, a value before the comma or bracket that ends it.
         while (end < line.size() && !line.at(end).isSpace() &&
-               !QStringView(u",]}").contains(line.at(end)))
+               !QStringView(u",]}").contains(line.at(end)) &&
+               !(line.at(end) == QLatin1Char(':') &&
+                 (end + 1 == line.size() || line.at(end + 1).isSpace())))
             ++end;
     }
     return {column, std::max(end, column + 1)};

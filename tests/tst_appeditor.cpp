@@ -149,9 +149,12 @@ private slots:
     void textEditsKeepEverythingElse_data();
     void textEditsKeepEverythingElse();
     void typingABadKeyShowsItWhereItIs();
+    void columnsCountCharactersNotBytes();
     void clickingAProblemGoesToIt();
     void formAddsHostsUsersDnsAndSteps();
     void formEditsACellInPlace();
+    void formWorksOnEveryShippedScenario_data();
+    void formWorksOnEveryShippedScenario();
     void formReordersAndRemovesSteps();
     void savingKeepsCommentsByteForByte();
     void autosaveWritesARecoveryThatSaveRemoves();
@@ -290,6 +293,29 @@ void TestAppEditor::typingABadKeyShowsItWhereItIs()
     QVERIFY(!underlined(*editor, line, 4));
 }
 
+// yaml-cpp counts columns in bytes; the editor underlines and lists characters.
+void TestAppEditor::columnsCountCharactersNotBytes()
+{
+    auto editor = openLesson();
+    QVERIFY(editor);
+    QString text = editor->text();
+    text.replace(QLatin1String("{name: Alice, password: faminta}"),
+                 QLatin1String("{name: Alícia Ção, pasword: faminta}"));
+    editor->textEdit()->replaceAll(text);
+    editor->validateNow();
+    const int line = lineOf(text, QStringLiteral("  alice@crepes.fr:"));
+    const int column = int(editor->textEdit()->document()->findBlockByNumber(line).text().indexOf(
+        QLatin1String("pasword")));
+    QVERIFY(problemTexts(*editor).contains(
+        QStringLiteral("lesson-%1.yaml:%2:%3: error: unknown key 'pasword'; did you mean "
+                       "'password'?")
+            .arg(QFileInfo(editor->path()).completeBaseName().mid(7))
+            .arg(line + 1)
+            .arg(column + 1)));
+    QVERIFY(underlined(*editor, line, column));
+    QVERIFY(!underlined(*editor, line, column - 1));
+}
+
 void TestAppEditor::clickingAProblemGoesToIt()
 {
     auto editor = openLesson();
@@ -373,6 +399,50 @@ void TestAppEditor::formAddsHostsUsersDnsAndSteps()
     // One Ctrl+Z in the text takes back one form edit.
     editor->textEdit()->undo();
     QVERIFY(editor->text().contains(QLatin1String("{kind: down")));
+}
+
+void TestAppEditor::formWorksOnEveryShippedScenario_data()
+{
+    textEditsKeepEverythingElse_data();
+}
+
+// Every shipped scenario shows all its entries in the form, and takes a new one of each.
+void TestAppEditor::formWorksOnEveryShippedScenario()
+{
+    QFETCH(QString, file);
+    if (file.isEmpty())
+        return;
+    ScenarioEditor editor;
+    QVERIFY(editor.openTemplate(file));
+    QVERIFY(editor.result().ok());
+    const Scenario scenario = editor.result().scenario; // a copy: result() changes
+    auto *form = editor.form();
+    QCOMPARE(form->table(QStringLiteral("hosts"))->rowCount(), scenario.hosts.size());
+    QCOMPARE(form->table(QStringLiteral("users"))->rowCount(), scenario.users.size());
+    QCOMPARE(form->table(QStringLiteral("dns"))->rowCount(), scenario.dns.size());
+    QCOMPARE(form->table(QStringLiteral("steps"))->rowCount(), scenario.steps.size());
+    const QStringList comments = commentLines(editor.text());
+    for (const char *section : {"hosts", "users", "dns"})
+        form->addEntry(QLatin1String(section));
+    for (const char *kind : {"note", "send", "fetch", "fault"})
+        form->addEntry(QStringLiteral("steps"), QLatin1String(kind));
+    QVERIFY2(editor.result().ok(), qPrintable(problemTexts(editor).join(QLatin1Char('\n'))));
+    QCOMPARE(editor.result().scenario.hosts.size(), scenario.hosts.size() + 1);
+    QCOMPARE(editor.result().scenario.steps.size(), scenario.steps.size() + 4);
+    QCOMPARE(commentLines(editor.text()), comments);
+    // Moving the first step to the end and back gives the file again.
+    for (int row = 0; row + 1 < form->table(QStringLiteral("steps"))->rowCount(); ++row)
+        form->moveEntry(QStringLiteral("steps"), row, 1);
+    QVERIFY(editor.result().ok());
+    for (int row = form->table(QStringLiteral("steps"))->rowCount() - 1; row > 0; --row)
+        form->moveEntry(QStringLiteral("steps"), row, -1);
+    for (int i = 0; i < 4; ++i)
+        form->removeEntry(QStringLiteral("steps"),
+                          form->table(QStringLiteral("steps"))->rowCount() - 1);
+    for (const char *section : {"hosts", "users", "dns"})
+        form->removeEntry(QLatin1String(section),
+                          form->table(QLatin1String(section))->rowCount() - 1);
+    QCOMPARE(editor.text().toUtf8(), readAll(file));
 }
 
 void TestAppEditor::formEditsACellInPlace()

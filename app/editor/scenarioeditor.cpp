@@ -264,7 +264,10 @@ void ScenarioEditor::validateNow()
         const QString lineText = m_text->document()->findBlockByNumber(line).text();
         const int column = characterColumn(lineText, std::max(0, error.column - 1));
         diagnostics.append({line, column, error.message});
-        auto *item = new QListWidgetItem(error.toString(), m_problems);
+        // The column as the editor counts it (characters), where the CLI counts bytes.
+        core::ScenarioError shown = error;
+        shown.column = column + 1;
+        auto *item = new QListWidgetItem(shown.toString(), m_problems);
         item->setData(kLineRole, line);
         item->setData(kColumnRole, column);
         item->setForeground(QColor(Qt::red).darker(130));

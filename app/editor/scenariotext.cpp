@@ -101,6 +101,13 @@ bool keyAt(const QString &line, int column, QString *key, int *colon)
 
 } // namespace
 
+// Every edit forgets the entries found so far, on its way out.
+struct ScenarioText::Invalidator
+{
+    QHash<QString, QList<Entry>> &entries;
+    ~Invalidator() { entries.clear(); }
+};
+
 ScenarioText::ScenarioText(const QString &text) : m_lines(text.split(QLatin1Char('\n'))) {}
 
 QString ScenarioText::scalar(const QString &text)
@@ -181,6 +188,15 @@ bool ScenarioText::isListSection(const QString &section) const
 }
 
 QList<ScenarioText::Entry> ScenarioText::entries(const QString &section) const
+{
+    if (const auto cached = m_entries.constFind(section); cached != m_entries.cend())
+        return *cached;
+    QList<Entry> found = findEntries(section);
+    m_entries.insert(section, found);
+    return found;
+}
+
+QList<ScenarioText::Entry> ScenarioText::findEntries(const QString &section) const
 {
     const int keyLine = sectionLine(section);
     if (keyLine < 0 || isInline(section))
@@ -408,6 +424,7 @@ bool ScenarioText::isMultiLine(const QString &section, int index, const QString 
 
 bool ScenarioText::replaceEntryLines(const Entry &entry, const QString &joined)
 {
+    Invalidator invalidate{m_entries};
     const QStringList replacement = joined.split(QLatin1Char('\n'));
     for (int i = entry.last; i >= entry.first; --i)
         m_lines.removeAt(i);
@@ -419,6 +436,7 @@ bool ScenarioText::replaceEntryLines(const Entry &entry, const QString &joined)
 bool ScenarioText::setValue(const QString &section, int index, const QString &key,
                             const QString &yaml)
 {
+    Invalidator invalidate{m_entries};
     const QList<Entry> all = entries(section);
     if (index < 0 || index >= all.size())
         return false;
@@ -499,6 +517,7 @@ bool ScenarioText::setValue(const QString &section, int index, const QString &ke
 
 bool ScenarioText::renameEntry(const QString &section, int index, const QString &key)
 {
+    Invalidator invalidate{m_entries};
     const QList<Entry> all = entries(section);
     if (index < 0 || index >= all.size() || isListSection(section) || key.trimmed().isEmpty())
         return false;
@@ -513,6 +532,7 @@ bool ScenarioText::renameEntry(const QString &section, int index, const QString 
 
 bool ScenarioText::append(const QString &section, const QString &yaml)
 {
+    Invalidator invalidate{m_entries};
     QStringList added = yaml.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     int keyLine = sectionLine(section);
     if (keyLine < 0) {
@@ -551,6 +571,7 @@ bool ScenarioText::append(const QString &section, const QString &yaml)
 
 bool ScenarioText::remove(const QString &section, int index)
 {
+    Invalidator invalidate{m_entries};
     const QList<Entry> all = entries(section);
     if (index < 0 || index >= all.size())
         return false;
@@ -562,6 +583,7 @@ bool ScenarioText::remove(const QString &section, int index)
 
 bool ScenarioText::swapWithNext(const QString &section, int index)
 {
+    Invalidator invalidate{m_entries};
     const QList<Entry> all = entries(section);
     if (index < 0 || index + 1 >= all.size())
         return false;

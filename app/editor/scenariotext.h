@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -89,6 +90,8 @@ private:
         QList<Field> fields;
     };
 
+    struct Invalidator;
+    QList<Entry> findEntries(const QString &section) const;
     int sectionLine(const QString &section) const;
     int sectionEnd(int keyLine) const; // the last line with content of the section
     Body body(const Entry &entry, bool listItem) const;
@@ -96,6 +99,8 @@ private:
     bool replaceEntryLines(const Entry &entry, const QString &joined);
 
     QStringList m_lines;
+    // entries() by section, for the text as it is: the form asks for them cell after cell.
+    mutable QHash<QString, QList<Entry>> m_entries;
 };
 
 } // namespace carteiro::app

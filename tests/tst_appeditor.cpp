@@ -160,6 +160,7 @@ private slots:
     void autosaveWritesARecoveryThatSaveRemoves();
     void recoveryNewerThanTheFileIsOffered();
     void declinedRecoveryIsDiscarded();
+    void startupOffersWhatACrashLeft();
     void newFromTemplateIsAnUntitledCopy();
     void closingAsksAboutUnsavedChanges();
     void runsInTheClassroomWindow();
@@ -679,6 +680,62 @@ void TestAppEditor::declinedRecoveryIsDiscarded()
     QCOMPARE(editor.text(), QString::fromUtf8(kLesson));
     QVERIFY(!editor.isModified());
     QVERIFY(!RecoveryStore::read(RecoveryStore::idFor(path)));
+}
+
+void TestAppEditor::startupOffersWhatACrashLeft()
+{
+    const QString path = m_dir.filePath(QStringLiteral("startup.yaml"));
+    writeFile(path, kLesson);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.setFileTime(QDateTime::currentDateTime().addSecs(-600),
+                                 QFileDevice::FileModificationTime));
+    }
+    const QString edited = QString::fromUtf8(kLesson) + QStringLiteral("# edited\n");
+    QVERIFY(RecoveryStore::write(RecoveryStore::idFor(path), path, edited));
+    QVERIFY(RecoveryStore::write(QStringLiteral("untitled-42"), QString(),
+                                 QStringLiteral("carteiro: 1\n# new\n")));
+    // A recovery equal to its file is not worth a question, and goes.
+    const QString same = m_dir.filePath(QStringLiteral("same.yaml"));
+    writeFile(same, kLesson);
+    QVERIFY(RecoveryStore::write(RecoveryStore::idFor(same), same, QString::fromUtf8(kLesson)));
+
+    carteiro::app::MainWindow window;
+    QStringList asked;
+    const QList<ScenarioEditor *> editors =
+        ScenarioEditor::offerRecoveries(&window, [&](const RecoveryStore::Recovery &recovery) {
+            asked << recovery.id;
+            return true;
+        });
+    QCOMPARE(asked.size(), 2);
+    QCOMPARE(editors.size(), 2);
+    QStringList texts;
+    for (ScenarioEditor *editor : editors) {
+        QVERIFY(editor->isModified());
+        QVERIFY(editor->isVisible());
+        texts << editor->text();
+        if (!editor->isUntitled())
+            QCOMPARE(editor->path(), QFileInfo(path).absoluteFilePath());
+    }
+    texts.sort();
+    QCOMPARE(texts, (QStringList{edited, QStringLiteral("carteiro: 1\n# new\n")}));
+    QVERIFY(!RecoveryStore::read(RecoveryStore::idFor(same)));
+
+    // Closing the classroom window closes the editors first, asking about their edits.
+    int questions = 0;
+    for (ScenarioEditor *editor : editors)
+        editor->askUnsaved = [&]() {
+            ++questions;
+            return ScenarioEditor::Unsaved::Cancel;
+        };
+    window.show();
+    QVERIFY(!window.close());
+    QVERIFY(questions >= 1);
+    for (ScenarioEditor *editor : editors)
+        editor->askUnsaved = []() { return ScenarioEditor::Unsaved::Discard; };
+    QVERIFY(window.close());
+    QVERIFY(RecoveryStore::pending().isEmpty());
 }
 
 void TestAppEditor::newFromTemplateIsAnUntitledCopy()

@@ -112,4 +112,22 @@ QList<RecoveryStore::Recovery> RecoveryStore::pendingUntitled()
     return found;
 }
 
+QList<RecoveryStore::Recovery> RecoveryStore::pending()
+{
+    QList<Recovery> found;
+    const QStringList names =
+        QDir(directory()).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    for (const QString &name : names) {
+        const auto recovery = read(QFileInfo(name).completeBaseName());
+        if (!recovery)
+            continue;
+        // A file gone since is offered as an Untitled document with the text.
+        if (recovery->path.isEmpty() || !QFileInfo::exists(recovery->path))
+            found << *recovery;
+        else if (pendingFor(recovery->path))
+            found << *recovery;
+    }
+    return found;
+}
+
 } // namespace carteiro::app

@@ -33,6 +33,9 @@ public:
     static std::optional<Recovery> pendingFor(const QString &path);
     // Recoveries of Untitled documents left by an earlier session, newest first.
     static QList<Recovery> pendingUntitled();
+    // Everything worth offering at startup: files' recoveries (as pendingFor() decides) and
+    // Untitled ones.
+    static QList<Recovery> pending();
 };
 
 } // namespace carteiro::app

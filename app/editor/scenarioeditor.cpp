@@ -344,6 +344,16 @@ bool ScenarioEditor::run()
     return true;
 }
 
+bool ScenarioEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    // The classroom window owns its editors: it closes only once each has closed.
+    if (watched == parent() && event->type() == QEvent::Close && isVisible() && !close()) {
+        event->ignore();
+        return true;
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
 void ScenarioEditor::closeEvent(QCloseEvent *event)
 {
     if (isModified()) {
@@ -374,6 +384,7 @@ ScenarioEditor *createFor(MainWindow *window)
     auto *editor = new ScenarioEditor(window);
     editor->setWindowFlag(Qt::Window);
     editor->setAttribute(Qt::WA_DeleteOnClose);
+    window->installEventFilter(editor); // closing the classroom window asks about edits first
     QObject::connect(editor, &ScenarioEditor::runRequested, window,
                      [window, editor](const core::Scenario &scenario, const QString &path) {
                          // A saved file opens as a file (recent list, injected faults saved
@@ -412,24 +423,39 @@ ScenarioEditor *ScenarioEditor::editFile(MainWindow *window, const QString &path
     return editor;
 }
 
-ScenarioEditor *ScenarioEditor::newFromTemplate(MainWindow *window)
+QList<ScenarioEditor *>
+ScenarioEditor::offerRecoveries(MainWindow *window,
+                                const std::function<bool(const RecoveryStore::Recovery &)> &ask)
 {
-    // Untitled work lost in a crash comes first.
-    ScenarioEditor *restored = nullptr;
-    for (const RecoveryStore::Recovery &recovery : RecoveryStore::pendingUntitled()) {
+    QList<ScenarioEditor *> opened;
+    for (const RecoveryStore::Recovery &recovery : RecoveryStore::pending()) {
         ScenarioEditor *editor = createFor(window);
-        if (editor->askRestore(recovery)) {
+        if (ask)
+            editor->askRestore = ask;
+        if (QFileInfo::exists(recovery.path)) {
+            // openFile() asks, and keeps or discards the recovery.
+            editor->openFile(recovery.path);
+            if (editor->isModified()) {
+                editor->show();
+                opened << editor;
+                continue;
+            }
+        } else if (editor->askRestore(recovery)) {
             editor->openUntitled(recovery.text, recovery.id);
             editor->show();
-            restored = editor;
+            opened << editor;
+            continue;
         } else {
             RecoveryStore::remove(recovery.id);
-            editor->deleteLater();
         }
+        editor->setAttribute(Qt::WA_DeleteOnClose, false);
+        delete editor;
     }
-    if (restored)
-        return restored;
+    return opened;
+}
 
+ScenarioEditor *ScenarioEditor::newFromTemplate(MainWindow *window)
+{
     const QDir dir(shippedScenarioDirectory());
     const QStringList files = dir.entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name);
     QStringList choices;

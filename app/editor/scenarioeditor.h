@@ -33,6 +33,11 @@ public:
     // File > Edit scenario… and File > New from template… of the classroom window.
     static ScenarioEditor *editFile(MainWindow *window, const QString &path);
     static ScenarioEditor *newFromTemplate(MainWindow *window);
+    // At startup: offers back what a crash left unsaved, one editor per restored document.
+    // `ask` replaces the question (tests).
+    static QList<ScenarioEditor *>
+    offerRecoveries(MainWindow *window,
+                    const std::function<bool(const RecoveryStore::Recovery &)> &ask = {});
 
     bool openFile(const QString &path);
     // An Untitled document holding the template's text; Save asks where to write it.
@@ -70,6 +75,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();

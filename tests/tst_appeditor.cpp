@@ -865,6 +865,7 @@ void TestAppEditor::screenshotWithAProblem()
     if (!target.isEmpty())
         QVERIFY(shot.save(target));
     editor->tabs()->setCurrentIndex(1);
+    editor->form()->tabs()->setCurrentIndex(3); // steps and faults
     const QString formTarget = qEnvironmentVariable("CARTEIRO_EDITOR_FORM_SCREENSHOT");
     if (!formTarget.isEmpty())
         QVERIFY(editor->grab().save(formTarget));

@@ -315,6 +315,9 @@ void ScenarioForm::fill(const Section &section)
                 if (value.contains(QLatin1Char('\n')) || action.isEmpty()) {
                     item->setText(stepSummary(entry.first, entry.last));
                     item->setToolTip(tr("Double-click to edit this step in the Text tab."));
+                    QFont summary = item->font();
+                    summary.setItalic(true); // a summary, not the YAML
+                    item->setFont(summary);
                     flags &= ~Qt::ItemIsEditable;
                 } else {
                     item->setText(value);

@@ -1,3 +1,4 @@
+#include "app/editor/scenarioeditor.h"
 #include "app/mainwindow.h"
 #include "app/models/playback.h"
 #include "app/models/shippedscenarios.h"
@@ -44,5 +45,6 @@ int main(int argc, char **argv)
         QApplication::processEvents();
         return window.grab().save(parser.value(screenshot)) ? 0 : 1;
     }
+    carteiro::app::ScenarioEditor::offerRecoveries(&window); // edits a crash left unsaved
     return app.exec();
 }

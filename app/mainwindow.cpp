@@ -11,6 +11,7 @@
 #include "app/console/consolewidget.h"
 #include "app/dialogue/dialoguepane.h"
 #include "app/dialogue/eventlist.h"
+#include "app/editor/scenarioeditor.h"
 #include "app/faults/faultpanel.h"
 #include "app/inspectors/dnsinspector.h"
 #include "app/inspectors/mailboxinspector.h"
@@ -183,6 +184,10 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     updateRecentMenu();
+    file->addAction(tr("&Edit scenario…"), this,
+                    [this]() { ScenarioEditor::editFile(this, m_path); });
+    file->addAction(tr("&New from template…"), this,
+                    [this]() { ScenarioEditor::newFromTemplate(this); });
     // Exports: what a run looks like outside the window, for notes, slides and hand-ins.
     m_exportMenu = file->addMenu(tr("&Export"));
     m_exportMenu->setEnabled(false);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/live/liveserver.h"
 #include "core/scenario/scenario.h"
 #include "core/world/world.h"
 
@@ -71,6 +72,17 @@ public:
     void injectFault(const core::FaultSpec &fault);
     void bringHostBackUp(const QString &host);
     bool saveInjectedFaults(const QString &saveAs = {});
+    // The live lab: the open scenario's servers on real ports of 127.0.0.1 (Play > Serve).
+    // A fresh run starts and grows as real clients and the clock drive it; the views follow
+    // its end. Faults injected meanwhile act on it at once. On failure false, with the reason
+    // in errorText().
+    bool startServing();
+    void stopServing();
+    bool isServing() const { return m_live != nullptr; }
+    core::LiveServer *liveServer() const { return m_live.get(); }
+    // Ports, speed and limits for the next startServing() (tests ask for free ports).
+    void setLiveOptions(const core::LiveOptions &options) { m_liveOptions = options; }
+
     // Writes the whole run as a packet capture for Wireshark; on failure false, with the
     // reason in errorText().
     bool exportCapture(const QString &path);
@@ -95,6 +107,8 @@ private:
     void continueAfterAsk();
     void showErrors(const QString &text);
     void refreshInspectors();
+    void showRun(std::unique_ptr<core::World> world, int keepPosition);
+    void followLiveRun();
 
     // What is open: the file's scenario, the faults injected on top, and their run.
     QString m_path;
@@ -131,6 +145,12 @@ private:
     QPushButton *m_continue = nullptr;
     QMenu *m_recentMenu = nullptr;
     QAction *m_exportCapture = nullptr;
+    QAction *m_serveAction = nullptr;
+    QLabel *m_serving = nullptr;
+    QTimer *m_followTimer = nullptr;
+    std::size_t m_followedCount = 0;
+    core::LiveOptions m_liveOptions;
+    std::unique_ptr<core::LiveServer> m_live; // declared after m_world: goes before it
     QString m_errorText;
     int m_askPosition = -1;
     bool m_resumeAfterAsk = false;

@@ -19,6 +19,9 @@ public:
     explicit PlaybackController(QObject *parent = nullptr);
 
     void setTrace(const core::Trace *trace); // resets to -1, stops playing
+    // The trace has grown (a live run records as it goes): a position at the old end follows
+    // to the new end, any other stays.
+    void traceGrew();
     const core::Trace *trace() const { return m_trace; }
 
     int position() const { return m_position; }
@@ -59,6 +62,7 @@ private:
 
     const core::Trace *m_trace = nullptr;
     int m_position = -1;
+    int m_knownCount = 0; // the trace's size when last looked at
     double m_speed = 1.0;
     QTimer m_timer;
 };

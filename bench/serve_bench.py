@@ -125,6 +125,12 @@ def new_connections(port, connections):
     return connections / (time.perf_counter() - start)
 
 
+def cpu_seconds(pid):
+    with open("/proc/%d/stat" % pid) as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def python_peer():
     proc = subprocess.Popen([sys.executable, "-c", PYTHON_PEER], stdout=subprocess.PIPE)
     port = int(proc.stdout.readline())
@@ -149,10 +155,19 @@ def main():
         served = Served(args.cli, SCENARIO, "--no-steps", quiet=True)
         direct = served.port("mail.hamburger.edu", "smtp")
         relay = served.port("mail.crepes.fr", "smtp")
+        # The server's own CPU time per message does not depend on what else the machine
+        # runs: its inverse is what one core could serve.
+        before = cpu_seconds(served.proc.pid)
         measure("carteiro, one connection, raw client, local delivery",
                 lambda: raw_one_connection(direct, args.messages))
+        middle = cpu_seconds(served.proc.pid)
         measure("carteiro, one connection, raw client, MX lookup and simulated relay",
                 lambda: raw_one_connection(relay, args.messages))
+        after = cpu_seconds(served.proc.pid)
+        rows.setdefault("carteiro, messages per server CPU second, local delivery", []).append(
+            args.messages / max(middle - before, 1e-3))
+        rows.setdefault("carteiro, messages per server CPU second, relayed", []).append(
+            args.messages / max(after - middle, 1e-3))
         measure("carteiro, one connection, smtplib, local delivery",
                 lambda: one_connection(direct, args.messages))
         measure("carteiro, new connection per message, raw client",

@@ -44,6 +44,7 @@
 #include <QRadioButton>
 #include <QSaveFile>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
@@ -248,6 +249,31 @@ void MainWindow::createActions()
     add(tr("Faster"), QKeySequence(Qt::Key_Plus), &PlaybackController::faster,
         tr("Double the speed"), QStyle::SP_ArrowRight);
     transport->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    play->addSeparator();
+    m_serveAction = play->addAction(tr("Serve on 127.0.0.1"));
+    m_serveAction->setCheckable(true);
+    m_serveAction->setEnabled(false);
+    m_serveAction->setToolTip(tr("Put this scenario's servers on real ports of this computer, "
+                                 "so real mail programs (Thunderbird, swaks, curl, telnet) can "
+                                 "use them; their sessions appear here as they happen"));
+    connect(m_serveAction, &QAction::toggled, this, [this](bool on) {
+        if (on == isServing())
+            return;
+        if (!on) {
+            stopServing();
+        } else if (!startServing()) {
+            const QSignalBlocker block(m_serveAction);
+            m_serveAction->setChecked(false);
+            QMessageBox::warning(this, tr("Not serving"), m_errorText);
+        }
+    });
+    m_serving = new QLabel;
+    m_serving->hide();
+    statusBar()->addPermanentWidget(m_serving);
+    m_followTimer = new QTimer(this);
+    m_followTimer->setInterval(200);
+    connect(m_followTimer, &QTimer::timeout, this, &MainWindow::followLiveRun);
 }
 
 void MainWindow::createDocks()
@@ -303,12 +329,13 @@ void MainWindow::createDocks()
 
 void MainWindow::refreshInspectors()
 {
-    if (!m_runState)
+    if (!m_runState && !m_live)
         return;
     // Replaying is cheap forward and costs a rerun backward: only for an inspector in view.
     if (m_inspectDock->isHidden() && isVisible())
         return;
-    const core::World *world = m_runState->worldAt(m_playback->position());
+    // A live run cannot be replayed (real clients drove it): the inspectors show it as it is.
+    const core::World *world = m_live ? m_world.get() : m_runState->worldAt(m_playback->position());
     m_queues->showState(world);
     m_mailboxes->showState(world);
     m_dns->showState(world);
@@ -563,6 +590,7 @@ bool MainWindow::openScenario(const QString &path)
 
 void MainWindow::showScenario(core::Scenario scenario, const QString &label)
 {
+    stopServing();
     m_path = label;
     m_scenario = std::move(scenario);
     m_injected.clear();
@@ -579,10 +607,16 @@ void MainWindow::showScenario(core::Scenario scenario, const QString &label)
 
 void MainWindow::rebuild(int keepPosition)
 {
+    stopServing();
     core::Scenario scenario = m_scenario;
     scenario.steps += m_injected;
     auto world = std::make_unique<core::World>(std::move(scenario));
     world->run();
+    showRun(std::move(world), keepPosition);
+}
+
+void MainWindow::showRun(std::unique_ptr<core::World> world, int keepPosition)
+{
     // Views hold pointers into the old run: they let go before it does.
     m_dialogue->setTrace(nullptr);
     m_ladder->setTrace(nullptr);
@@ -605,6 +639,81 @@ void MainWindow::rebuild(int keepPosition)
     m_summaryShown = false;
     m_playback->setPosition(keepPosition);
     m_exportMenu->setEnabled(true);
+    m_serveAction->setEnabled(true);
+}
+
+bool MainWindow::startServing()
+{
+    if (m_live)
+        return true;
+    if (!m_world) {
+        m_errorText = tr("There is nothing to serve: open a scenario first.");
+        return false;
+    }
+    // A fresh run of the scenario (with the faults injected so far), driven by the clock and
+    // the real clients; they are drawn as one more client machine, named by their address.
+    core::Scenario scenario = m_scenario;
+    scenario.steps += m_injected;
+    core::HostSpec clients;
+    clients.name = m_liveOptions.address.toString();
+    clients.role = core::HostRole::Client;
+    if (!scenario.host(clients.name))
+        scenario.hosts.append(clients);
+    auto world = std::make_unique<core::World>(std::move(scenario));
+    auto live = std::make_unique<core::LiveServer>(*world, m_liveOptions);
+    QString error;
+    if (!live->start(&error)) {
+        m_errorText = tr("The servers could not be started: %1").arg(error);
+        return false;
+    }
+    showRun(std::move(world), -1);
+    m_live = std::move(live);
+    // A live run is watched at its end, which moves on as it grows.
+    m_playback->toEnd();
+    m_followedCount = m_world->trace().size();
+    m_runState.reset();
+    QStringList where;
+    for (const core::LiveEndpoint &e : m_live->endpoints())
+        where << tr("%1 %2 on port %3").arg(e.host, e.protocol).arg(e.port);
+    m_serving->setText(tr("Serving: %1").arg(where.join(QStringLiteral(", "))));
+    m_serving->setToolTip(tr("One real second is %1 virtual seconds").arg(m_live->clock().speed()));
+    m_serving->show();
+    m_followTimer->start();
+    const QSignalBlocker block(m_serveAction);
+    m_serveAction->setChecked(true);
+    return true;
+}
+
+void MainWindow::stopServing()
+{
+    if (!m_live)
+        return;
+    m_followTimer->stop();
+    m_live.reset();
+    followLiveRun();
+    // The run stays on screen as it ended; the inspectors replay the scenario again.
+    m_runState = std::make_unique<RunState>(m_world->scenario());
+    m_serving->hide();
+    const QSignalBlocker block(m_serveAction);
+    m_serveAction->setChecked(false);
+}
+
+void MainWindow::followLiveRun()
+{
+    if (!m_world)
+        return;
+    const core::Trace &trace = m_world->trace();
+    if (trace.size() == m_followedCount)
+        return;
+    m_followedCount = trace.size();
+    // The canvas and the timeline build their tables from the whole run; the dialogue, the
+    // ladder and the event list read it as they go.
+    m_topology->setRun(&m_world->scenario(), &trace);
+    m_timeline->setTrace(&trace);
+    m_topology->setPosition(m_playback->position());
+    m_timeline->setPosition(m_playback->position());
+    m_statistics->traceChanged(); // the charts update live as the run grows
+    m_playback->traceGrew();
 }
 
 void MainWindow::showPosition(int position)
@@ -807,6 +916,17 @@ void MainWindow::injectFault(const core::FaultSpec &fault)
 {
     if (!m_world)
         return;
+    if (m_live) {
+        // The live run is changed as it goes: the fault starts now, for live clients too.
+        m_world->injectFault(fault);
+        m_live->clock().catchUp();
+        m_live->clock().reschedule();
+        m_injectedDescriptions << QStringLiteral("%1  %2").arg(
+            core::formatSimTime(m_world->simulation().now()), core::FaultTable::describe(fault));
+        m_faults->setInjected(m_injectedDescriptions);
+        followLiveRun();
+        return;
+    }
     core::Step step;
     step.kind = core::Step::Kind::Fault;
     step.at = m_playback->time();
@@ -822,6 +942,16 @@ void MainWindow::bringHostBackUp(const QString &host)
 {
     if (!m_world)
         return;
+    if (m_live) {
+        if (!m_world->bringUp(host))
+            return;
+        m_injectedDescriptions
+            << tr("%1  %2 is back up").arg(core::formatSimTime(m_world->simulation().now()), host);
+        m_faults->setInjected(m_injectedDescriptions);
+        m_live->clock().reschedule();
+        followLiveRun();
+        return;
+    }
     const core::SimTime now = m_playback->time();
     // The down fault in force now ends now, whether the file or the panel put it there.
     auto endIt = [&](QList<core::Step> &steps) {

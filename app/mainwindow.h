@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/models/lesson.h"
+#include "core/live/liveserver.h"
 #include "core/scenario/scenario.h"
 #include "core/world/world.h"
 
@@ -86,6 +87,17 @@ public:
     void injectFault(const core::FaultSpec &fault);
     void bringHostBackUp(const QString &host);
     bool saveInjectedFaults(const QString &saveAs = {});
+    // The live lab: the open scenario's servers on real ports of 127.0.0.1 (Play > Serve).
+    // A fresh run starts and grows as real clients and the clock drive it; the views follow
+    // its end. Faults injected meanwhile act on it at once. On failure false, with the reason
+    // in errorText().
+    bool startServing();
+    void stopServing();
+    bool isServing() const { return m_live != nullptr; }
+    core::LiveServer *liveServer() const { return m_live.get(); }
+    // Ports, speed and limits for the next startServing() (tests ask for free ports).
+    void setLiveOptions(const core::LiveOptions &options) { m_liveOptions = options; }
+
     // Writes the whole run as a packet capture for Wireshark; on failure false, with the
     // reason in errorText().
     bool exportCapture(const QString &path);
@@ -121,6 +133,8 @@ private:
     void showPrediction(int position, bool wasPlaying);
     void showErrors(const QString &text);
     void refreshInspectors();
+    void showRun(std::unique_ptr<core::World> world, int keepPosition);
+    void followLiveRun();
 
     // What is open: the file's scenario, the faults injected on top, and their run.
     QString m_path;
@@ -164,6 +178,12 @@ private:
     std::optional<Lesson::Question> m_prediction; // the reply being guessed, if any
     LessonSummary *m_lessonSummary = nullptr;
     bool m_summaryShown = false;
+    QAction *m_serveAction = nullptr;
+    QLabel *m_serving = nullptr;
+    QTimer *m_followTimer = nullptr;
+    std::size_t m_followedCount = 0;
+    core::LiveOptions m_liveOptions;
+    std::unique_ptr<core::LiveServer> m_live; // declared after m_world: goes before it
     QString m_errorText;
     int m_askPosition = -1;
     bool m_resumeAfterAsk = false;

@@ -536,7 +536,13 @@ void TopologyScene::setRun(const core::Scenario *scenario, const core::Trace *tr
 
 int TopologyScene::hostIndex(const QString &name) const
 {
-    return m_hostIndex.value(lower(name), -1);
+    const int index = m_hostIndex.value(lower(name), -1);
+    if (index >= 0)
+        return index;
+    // A real client of the live lab is named "127.0.0.1:54321": it is drawn as the host
+    // named by its address, when the run has one.
+    const qsizetype colon = name.lastIndexOf(QLatin1Char(':'));
+    return colon > 0 ? m_hostIndex.value(lower(name.left(colon)), -1) : -1;
 }
 
 // One pass over the trace, building the tables setPosition searches.

@@ -22,7 +22,16 @@ void PlaybackController::setTrace(const core::Trace *trace)
     pause();
     m_trace = trace;
     m_position = -1;
+    m_knownCount = count();
     emit positionChanged(m_position);
+}
+
+void PlaybackController::traceGrew()
+{
+    const bool atEnd = m_position >= m_knownCount - 1;
+    m_knownCount = count();
+    if (atEnd && !isPlaying())
+        setPosition(m_knownCount - 1);
 }
 
 int PlaybackController::count() const

@@ -21,6 +21,9 @@ public:
     explicit PlaybackController(QObject *parent = nullptr);
 
     void setTrace(const core::Trace *trace); // resets to -1, stops playing
+    // The trace has grown (a live run records as it goes): a position at the old end follows
+    // to the new end, any other stays.
+    void traceGrew();
     const core::Trace *trace() const { return m_trace; }
 
     int position() const { return m_position; }
@@ -39,9 +42,9 @@ public:
 
 public slots:
     void setPosition(int position); // clamped to [-1, count()-1]
-    void stepForward();    // to the next protocol line (or other event if no line left)
-    void stepBack();       // to the previous protocol line
-    void nextConnection(); // to the first line of the next connection
+    void stepForward();             // to the next protocol line (or other event if no line left)
+    void stepBack();                // to the previous protocol line
+    void nextConnection();          // to the first line of the next connection
     void previousConnection();
     void toStart();
     void toEnd();
@@ -67,6 +70,7 @@ private:
     const core::Trace *m_trace = nullptr;
     int m_position = -1;
     Hold m_hold;
+    int m_knownCount = 0; // the trace's size when last looked at
     double m_speed = 1.0;
     QTimer m_timer;
 };

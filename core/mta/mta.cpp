@@ -207,7 +207,8 @@ std::unique_ptr<LineSession> Mta::openSmtpSession(const QString &clientHost, int
     config.lists = m_spec.lists;
     config.maxRecipients = m_spec.maxRecipients;
     config.maxMessageSize = m_spec.maxMessageSize;
-    config.trustedClient = m_trustedClients.contains(clientHost.toLower());
+    config.trustedClient =
+        m_trustedClients.contains(clientHost.toLower()) || isLoopbackPeer(clientHost);
     // Submission (RFC 6409) in modern style authenticates its users; classic style predates
     // AUTH and trusts its own network, as the textbook's servers did.
     config.offerAuth = m_style == SmtpStyle::Modern && port == kSubmissionPort;

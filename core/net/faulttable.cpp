@@ -38,6 +38,16 @@ bool FaultTable::isActive(FaultId id) const
                        [id](const Entry &e) { return e.id == id; });
 }
 
+std::vector<FaultTable::FaultId> FaultTable::activeOn(const QString &host,
+                                                      const QString &kind) const
+{
+    std::vector<FaultId> ids;
+    for (const Entry &e : m_active)
+        if (e.fault.kind == kind && e.fault.host.compare(host, Qt::CaseInsensitive) == 0)
+            ids.push_back(e.id);
+    return ids;
+}
+
 bool FaultTable::isDown(const QString &host) const
 {
     return std::any_of(m_active.begin(), m_active.end(), [&](const Entry &e) {

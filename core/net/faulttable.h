@@ -19,6 +19,8 @@ public:
     FaultId activate(const FaultSpec &fault);
     void deactivate(FaultId id);
     bool isActive(FaultId id) const;
+    // The ids of the faults of this kind on this host in force now.
+    std::vector<FaultId> activeOn(const QString &host, const QString &kind) const;
 
     bool isDown(const QString &host) const;
     bool refuses(const QString &host, int port) const;

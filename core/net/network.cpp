@@ -19,6 +19,14 @@ struct Network::Connection
     // Bytes sent later never overtake bytes sent earlier, even if a slow fault ends between.
     SimTime lastArrivalAtServer = 0;
     SimTime lastArrivalAtClient = 0;
+    // A live connection's client is a real program: its bytes come in any split, so its lines
+    // are put together here before they are recorded, and a line without end is kept only up
+    // to kLiveTraceLine octets (the rest is counted, not stored).
+    bool live = false;
+    bool cut = false;
+    QByteArray pendingLine;
+    qsizetype pendingDropped = 0;
+    LineSession::Writer liveWriter;
 };
 
 namespace {
@@ -28,6 +36,11 @@ constexpr char kRefused[] = "connection refused";
 constexpr char kTimedOut[] = "connection timed out";
 constexpr char kCutPrefix[] = "connection cut";
 constexpr char kClosedByPrefix[] = "closed by ";
+
+// The longest client line a live connection records whole: longer than any line a session
+// accepts (SMTP AUTH's 12288 octets, RFC 4954 section 4), short enough that a client sending
+// a line without end holds little memory.
+constexpr qsizetype kLiveTraceLine = 16 * 1024;
 
 // A connect or close event about one connection, stamped by Network::record.
 TraceEvent connectionEvent(const Network::Connection &connection, TraceEvent::Type type,
@@ -226,7 +239,21 @@ void Network::transmit(const std::shared_ptr<Connection> &connection, bool fromC
     arrival = std::max(arrival, last);
     last = arrival;
 
+    recordLines(*connection, fromClient, bytes, arrival);
+
+    m_simulation.scheduleAt(arrival, [this, connection, fromClient, bytes]() {
+        if (fromClient)
+            arriveAtServer(connection, bytes);
+        else
+            arriveAtClient(connection, bytes);
+    });
+}
+
+void Network::recordLines(Connection &connection, bool fromClient, const QByteArray &bytes,
+                          SimTime arrival)
+{
     // One trace line per protocol line; a trailing partial line is recorded as it is.
+    const SimTime now = m_simulation.now();
     int start = 0;
     while (start < bytes.size()) {
         int end = bytes.indexOf('\n', start);
@@ -236,17 +263,10 @@ void Network::transmit(const std::shared_ptr<Connection> &connection, bool fromC
         int stop = end;
         if (stop > start && bytes.at(stop - 1) == '\r')
             --stop;
-        m_trace.appendLine(now, arrival, connection->names, fromClient, bytes.constData() + start,
-                           stop - start, connection->id, connection->port);
+        m_trace.appendLine(now, arrival, connection.names, fromClient, bytes.constData() + start,
+                           stop - start, connection.id, connection.port);
         start = next;
     }
-
-    m_simulation.scheduleAt(arrival, [this, connection, fromClient, bytes]() {
-        if (fromClient)
-            arriveAtServer(connection, bytes);
-        else
-            arriveAtClient(connection, bytes);
-    });
 }
 
 void Network::arriveAtServer(const std::shared_ptr<Connection> &connection, const QByteArray &bytes)
@@ -269,6 +289,15 @@ void Network::serverWrote(const std::shared_ptr<Connection> &connection, const Q
 {
     if (connection->closed)
         return;
+    if (connection->live) {
+        // A live server that answers later (the webmail): straight to the socket.
+        recordLines(*connection, false, bytes, m_simulation.now());
+        if (connection->liveWriter && !bytes.isEmpty())
+            connection->liveWriter(bytes);
+        if (connection->serverSession->closing())
+            close(connection, QLatin1String(kClosedByPrefix) + connection->server);
+        return;
+    }
     transmit(connection, false, bytes);
     if (connection->serverSession->closing()) {
         const bool clientDone = connection->clientSession->closing();
@@ -303,6 +332,192 @@ void Network::close(const std::shared_ptr<Connection> &connection, const QString
     connection->closed = true;
     m_waitingServers.erase(connection->id);
     record(connectionEvent(*connection, TraceEvent::Type::Close, why));
+}
+
+bool isLoopbackPeer(const QString &client)
+{
+    return client.startsWith(QLatin1String("127.")) || client.startsWith(QLatin1String("[::1]"));
+}
+
+// ----- live connections -----
+
+void Network::recordLiveLine(Connection &connection, const char *text, qsizetype length)
+{
+    if (length > 0 && text[length - 1] == '\r')
+        --length;
+    const SimTime now = m_simulation.now();
+    m_trace.appendLine(now, now, connection.names, true, text, int(length), connection.id,
+                       connection.port);
+}
+
+void Network::recordLiveInput(Connection &connection, const QByteArray &bytes)
+{
+    qsizetype start = 0;
+    while (start < bytes.size()) {
+        const qsizetype end = bytes.indexOf('\n', start);
+        const qsizetype stop = end < 0 ? bytes.size() : end;
+        if (connection.pendingLine.isEmpty() && connection.pendingDropped == 0 && end >= 0 &&
+            end - start <= kLiveTraceLine) {
+            // The usual case: a whole line in one read, recorded without a copy.
+            recordLiveLine(connection, bytes.constData() + start, end - start);
+        } else {
+            const qsizetype room = kLiveTraceLine - connection.pendingLine.size();
+            const qsizetype take = std::min(room, stop - start);
+            connection.pendingLine.append(bytes.constData() + start, take);
+            connection.pendingDropped += (stop - start) - take;
+            if (end >= 0) {
+                QByteArray line = connection.pendingLine;
+                if (connection.pendingDropped > 0) {
+                    if (line.endsWith('\r'))
+                        line.chop(1);
+                    line += QStringLiteral(" [\u2026 %1 more octets not recorded]")
+                                .arg(connection.pendingDropped)
+                                .toUtf8();
+                }
+                recordLiveLine(connection, line.constData(), line.size());
+                connection.pendingLine.clear();
+                connection.pendingDropped = 0;
+            }
+        }
+        start = end < 0 ? bytes.size() : end + 1;
+    }
+}
+
+std::unique_ptr<Network::LiveLink> Network::acceptLive(const QString &client, const QString &server,
+                                                       int port, QString *refusal)
+{
+    auto connection = std::make_shared<Connection>();
+    connection->id = m_nextConnection++;
+    connection->client = client;
+    connection->server = server;
+    connection->port = port;
+    connection->live = true;
+    const Listener *listener = listenerAt(server, port);
+    connection->protocol = listener ? listener->protocol : QStringLiteral("TCP");
+    connection->names = m_trace.names(connection->protocol, client, server, QString());
+
+    QString why;
+    if (m_faults.isDown(server))
+        why = QLatin1String(kTimedOut);
+    else if (!listener || m_faults.refuses(server, port))
+        why = QLatin1String(kRefused);
+    if (!why.isEmpty()) {
+        why = QStringLiteral("connect to %1 port %2: ").arg(server).arg(port) + why;
+        TraceEvent event = connectionEvent(*connection, TraceEvent::Type::Connect, why);
+        if (!m_faults.isDown(server))
+            event.arrival = m_simulation.now();
+        record(event);
+        if (refusal)
+            *refusal = why;
+        return nullptr;
+    }
+    connection->serverSession = listener->factory(client);
+    if (connection->serverSession->answersLater())
+        connection->serverSession->setWriter(
+            [this, weak = std::weak_ptr<Connection>(connection)](const QByteArray &bytes) {
+                if (const auto alive = weak.lock())
+                    serverWrote(alive, bytes);
+            });
+    TraceEvent event = connectionEvent(
+        *connection, TraceEvent::Type::Connect,
+        QStringLiteral("TCP connection to %1 port %2 established").arg(server).arg(port));
+    event.arrival = m_simulation.now();
+    record(event);
+    return std::unique_ptr<LiveLink>(new LiveLink(*this, std::move(connection)));
+}
+
+Network::LiveLink::LiveLink(Network &network, std::shared_ptr<Connection> connection)
+    : m_network(network), m_connection(std::move(connection))
+{}
+
+Network::LiveLink::~LiveLink()
+{
+    close(QLatin1String(kClosedByPrefix) + m_connection->client);
+    // The session goes now: a webmail answer that comes later finds no connection.
+    m_connection->serverSession.reset();
+}
+
+const QString &Network::LiveLink::protocol() const
+{
+    return m_connection->protocol;
+}
+
+QByteArray Network::LiveLink::open()
+{
+    Connection &c = *m_connection;
+    if (c.closed)
+        return {};
+    const QByteArray greeting = c.serverSession->open();
+    m_network.recordLines(c, false, greeting, m_network.m_simulation.now());
+    if (c.serverSession->closing())
+        close(QLatin1String(kClosedByPrefix) + c.server);
+    return greeting;
+}
+
+QByteArray Network::LiveLink::receive(const QByteArray &bytes)
+{
+    Connection &c = *m_connection;
+    if (c.closed || bytes.isEmpty())
+        return {};
+    m_network.recordLiveInput(c, bytes);
+    LineSession &session = *c.serverSession;
+    if (m_network.m_faults.drops(c.server, session.stage())) {
+        c.cut = true;
+        close(QLatin1String(kCutPrefix) +
+              QStringLiteral(" by a drop fault at %1").arg(session.stage()));
+        return {};
+    }
+    const QByteArray answer = session.receive(bytes);
+    m_network.recordLines(c, false, answer, m_network.m_simulation.now());
+    if (session.closing())
+        close(QLatin1String(kClosedByPrefix) + c.server);
+    return answer;
+}
+
+bool Network::LiveLink::closing() const
+{
+    return m_connection->closed;
+}
+
+bool Network::LiveLink::cut() const
+{
+    return m_connection->cut;
+}
+
+void Network::LiveLink::serverSays(const QByteArray &bytes)
+{
+    Connection &c = *m_connection;
+    if (!c.closed)
+        m_network.recordLines(c, false, bytes, m_network.m_simulation.now());
+}
+
+void Network::LiveLink::close(const QString &why)
+{
+    Connection &c = *m_connection;
+    if (c.closed)
+        return;
+    if (!c.pendingLine.isEmpty() || c.pendingDropped > 0) {
+        // What the client sent of a line it never ended.
+        QByteArray line = c.pendingLine;
+        if (c.pendingDropped > 0)
+            line += QStringLiteral(" [\u2026 %1 more octets not recorded]")
+                        .arg(c.pendingDropped)
+                        .toUtf8();
+        m_network.recordLiveLine(c, line.constData(), line.size());
+        c.pendingLine.clear();
+        c.pendingDropped = 0;
+    }
+    m_network.close(m_connection, why);
+}
+
+void Network::LiveLink::setWriter(LineSession::Writer writer)
+{
+    m_connection->liveWriter = std::move(writer);
+}
+
+bool Network::LiveLink::busy() const
+{
+    return m_connection->serverSession && m_connection->serverSession->busy();
 }
 
 } // namespace carteiro::core

@@ -15,6 +15,11 @@
 
 namespace carteiro::core {
 
+// The live lab names a real client by its address and port: "127.0.0.1:54321",
+// "[::1]:54321". One on this machine's loopback is on every MTA's own network, as Postfix's
+// default mynetworks has it, and may relay.
+bool isLoopbackPeer(const QString &client);
+
 // Hosts joined by links with latency, and TCP-like connections between them: connect,
 // refused, timed out, bytes delivered in order after the link's one-way delay, close.
 // Every line that crosses a connection is written to the trace.
@@ -29,6 +34,8 @@ public:
     Network(Simulation &simulation, Trace &trace, FaultTable &faults);
     ~Network();
 
+    struct Connection;
+
     void setDefaultLatency(SimTime latency) { m_defaultLatency = latency; }
     void setLinkLatency(const QString &a, const QString &b, SimTime latency);
     // One-way delay between two hosts now, slow faults included.
@@ -42,6 +49,46 @@ public:
     // or connectFailed(). messageId tags the trace events with the queue id they serve.
     void connect(const QString &from, const QString &to, int port,
                  std::shared_ptr<ClientSession> client, const QString &messageId = {});
+
+    // A connection from a real program outside the simulation (the live lab), accepted by a
+    // server of the scenario. Its bytes come from a socket and are handed to the server's
+    // session at once, at the simulation's current time, without a link delay (the real
+    // network had its own); every line is recorded in the trace as a simulated one is, so the
+    // canvas, the dialogue and the exports show it. Faults apply: a down or refusing host
+    // accepts nothing, a drop fault cuts the connection, reject faults answer as configured.
+    class LiveLink
+    {
+    public:
+        ~LiveLink(); // closes the connection if it is still open ("closed by" the client)
+        LiveLink(const LiveLink &) = delete;
+        LiveLink &operator=(const LiveLink &) = delete;
+
+        const QString &protocol() const;
+        // The server's first bytes (the greeting), recorded.
+        QByteArray open();
+        // The client's bytes, in any split; returns the server's answer, recorded.
+        QByteArray receive(const QByteArray &bytes);
+        // The server has closed (after the bytes returned), or a fault cut the connection.
+        bool closing() const;
+        bool cut() const;
+        // Bytes the live server writes of its own accord (an idle timeout's last reply).
+        void serverSays(const QByteArray &bytes);
+        // Ends the connection with a reason for the trace; does nothing if already closed.
+        void close(const QString &why);
+        // A server that answers later (the webmail) writes through this.
+        void setWriter(LineSession::Writer writer);
+        bool busy() const;
+
+    private:
+        friend class Network;
+        LiveLink(Network &network, std::shared_ptr<Connection> connection);
+        Network &m_network;
+        std::shared_ptr<Connection> m_connection;
+    };
+    // Null when the host does not listen on that port or a fault keeps it from accepting;
+    // `refusal` then says why (and the trace has the failed connect).
+    std::unique_ptr<LiveLink> acceptLive(const QString &client, const QString &server, int port,
+                                         QString *refusal = nullptr);
 
     // Forgets the connections it keeps open for servers that answer later (when a world is
     // dropped mid-run, before the nodes their sessions belong to).
@@ -62,11 +109,13 @@ public:
     void record(TraceEvent event);
     Simulation &simulation() { return m_simulation; }
 
-    struct Connection;
-
 private:
     void transmit(const std::shared_ptr<Connection> &connection, bool fromClient,
                   const QByteArray &bytes);
+    void recordLines(Connection &connection, bool fromClient, const QByteArray &bytes,
+                     SimTime arrival);
+    void recordLiveInput(Connection &connection, const QByteArray &bytes);
+    void recordLiveLine(Connection &connection, const char *text, qsizetype length);
     void arriveAtServer(const std::shared_ptr<Connection> &connection, const QByteArray &bytes);
     void serverWrote(const std::shared_ptr<Connection> &connection, const QByteArray &bytes);
     void arriveAtClient(const std::shared_ptr<Connection> &connection, const QByteArray &bytes);

@@ -328,10 +328,40 @@ void World::scheduleFault(const Step &step)
         end = *fault.until;
     if (end) {
         m_simulation.scheduleAt(std::max(*end, start), [this, fault, id, faultEvent]() {
+            // Ended early already (a live host brought back up).
+            if (!m_faults.isActive(*id))
+                return;
             m_faults.deactivate(*id);
             record(faultEvent(fault, FaultTable::describeEnd(fault)));
         });
     }
+}
+
+void World::injectFault(const FaultSpec &fault)
+{
+    Step step;
+    step.kind = Step::Kind::Fault;
+    step.at = m_simulation.now();
+    step.fault = fault;
+    scheduleFault(step);
+}
+
+bool World::bringUp(const QString &host)
+{
+    const std::vector<FaultTable::FaultId> ids = m_faults.activeOn(host, QStringLiteral("down"));
+    for (const FaultTable::FaultId id : ids)
+        m_faults.deactivate(id);
+    if (ids.empty())
+        return false;
+    FaultSpec fault;
+    fault.kind = QStringLiteral("down");
+    fault.host = host;
+    TraceEvent event;
+    event.type = TraceEvent::Type::Fault;
+    event.server = host;
+    event.text = FaultTable::describeEnd(fault);
+    record(event);
+    return true;
 }
 
 quint64 World::run()

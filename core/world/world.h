@@ -49,6 +49,12 @@ public:
     // reason when the host does not serve that port.
     std::unique_ptr<LineSession> openServerSession(const QString &host, int port, QString *error);
 
+    // The live lab changes a world as it runs. A fault that starts now, as a step at this
+    // moment would (it ends after its `for`, or at its `until`, or never).
+    void injectFault(const FaultSpec &fault);
+    // The down faults on the host in force now end now; false when there were none.
+    bool bringUp(const QString &host);
+
     // The end state for `--state`: mailboxes and queues.
     QJsonObject state() const;
 

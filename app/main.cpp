@@ -27,6 +27,10 @@ int main(int argc, char **argv)
                             QApplication::translate("main", "Start N protocol lines into the run"),
                             QStringLiteral("N"));
     parser.addOption(step);
+    QCommandLineOption presentation(
+        QStringLiteral("presentation"),
+        QApplication::translate("main", "Start in presentation mode (full screen, large text)"));
+    parser.addOption(presentation);
     parser.process(app);
 
     QString path = parser.positionalArguments().value(0);
@@ -41,6 +45,8 @@ int main(int argc, char **argv)
     for (int i = parser.value(step).toInt(); i > 0; --i)
         window.playback()->stepForward();
     window.show();
+    if (parser.isSet(presentation))
+        window.setPresentationMode(true);
     if (parser.isSet(screenshot)) {
         QApplication::processEvents();
         return window.grab().save(parser.value(screenshot)) ? 0 : 1;

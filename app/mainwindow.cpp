@@ -125,6 +125,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_views->addTab(m_events, tr("Events"));
     m_views->addTab(m_statistics, tr("Statistics"));
     auto *split = new QSplitter(Qt::Horizontal);
+    m_split = split;
     split->addWidget(m_canvas);
     split->addWidget(m_views);
     split->setStretchFactor(0, 3);
@@ -224,12 +225,15 @@ void MainWindow::createActions()
         tr("Back to the start"), QStyle::SP_MediaSkipBackward);
     add(tr("Previous connection"), QKeySequence(Qt::CTRL | Qt::Key_Left),
         &PlaybackController::previousConnection, tr("Previous connection"), QStyle::SP_ArrowUp);
+    // Page Up/Down too: what a presenter's remote sends.
     add(tr("Step back"), QKeySequence(Qt::Key_Left), &PlaybackController::stepBack,
-        tr("One protocol line back"), QStyle::SP_MediaSeekBackward);
+        tr("One protocol line back"), QStyle::SP_MediaSeekBackward)
+        ->setShortcuts({QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_PageUp)});
     add(tr("Play / pause"), QKeySequence(Qt::Key_Space), &PlaybackController::togglePlay,
         tr("Play or pause"), QStyle::SP_MediaPlay);
     add(tr("Step forward"), QKeySequence(Qt::Key_Right), &PlaybackController::stepForward,
-        tr("One protocol line forward"), QStyle::SP_MediaSeekForward);
+        tr("One protocol line forward"), QStyle::SP_MediaSeekForward)
+        ->setShortcuts({QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_PageDown)});
     add(tr("Next connection"), QKeySequence(Qt::CTRL | Qt::Key_Right),
         &PlaybackController::nextConnection, tr("Next connection"), QStyle::SP_ArrowDown);
     add(tr("End"), QKeySequence(Qt::Key_End), &PlaybackController::toEnd, tr("To the end"),
@@ -325,6 +329,118 @@ void MainWindow::createDocks()
     view->addAction(dock->toggleViewAction());
     view->addAction(m_inspectDock->toggleViewAction());
     view->addAction(consoleDock->toggleViewAction());
+    m_docks = {dock, m_inspectDock, consoleDock};
+    view->addSeparator();
+    m_presentationAction = view->addAction(tr("&Presentation mode"));
+    m_presentationAction->setCheckable(true);
+    m_presentationAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::Key_F11)});
+    m_presentationAction->setToolTip(
+        tr("Full screen, large text and arrows, for a projector (Esc leaves)"));
+    connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
+    addAction(m_presentationAction);
+    QAction *leave = new QAction(this);
+    leave->setShortcut(QKeySequence(Qt::Key_Escape));
+    connect(leave, &QAction::triggered, this, [this]() { setPresentationMode(false); });
+    addAction(leave);
+    m_darkAction = view->addAction(tr("&Dark theme"));
+    m_darkAction->setCheckable(true);
+    m_darkAction->setChecked(QSettings().value(QStringLiteral("darkTheme")).toBool());
+    connect(m_darkAction, &QAction::toggled, this, &MainWindow::setDarkTheme);
+    if (m_darkAction->isChecked())
+        setDarkTheme(true);
+}
+
+void MainWindow::setPresentationMode(bool on)
+{
+    if (on == m_presenting)
+        return;
+    m_presenting = on;
+    {
+        const QSignalBlocker block(m_presentationAction);
+        m_presentationAction->setChecked(on);
+    }
+    if (on) {
+        // The side panels go; the run fills the screen.
+        m_docksShown.clear();
+        for (QDockWidget *dock : m_docks)
+            if (dock->isVisible()) {
+                m_docksShown << dock;
+                dock->hide();
+            }
+        m_wasMaximized = isMaximized();
+        showFullScreen();
+    } else {
+        for (QDockWidget *dock : m_docksShown)
+            dock->show();
+        if (m_wasMaximized)
+            showMaximized();
+        else
+            showNormal();
+    }
+    // Large text everywhere a class reads: the dialogue (its current line larger still), the
+    // ladder, the caption, the question, the clock, the toolbar.
+    const qreal scale = on ? 1.6 : 1.0;
+    m_dialogue->setPresentation(on);
+    QFont ladderFont = font();
+    ladderFont.setPointSizeF(std::max(11.0, ladderFont.pointSizeF()) * scale);
+    m_ladder->setFont(ladderFont);
+    m_caption->setStyleSheet(QStringLiteral("QLabel { background: #fff8d6; color: #3b3200; "
+                                            "font-size: %1pt; }")
+                                 .arg(on ? 22 : 12));
+    for (QWidget *widget : {static_cast<QWidget *>(m_ask), static_cast<QWidget *>(m_clock),
+                            static_cast<QWidget *>(m_summary)}) {
+        QFont big = font();
+        big.setPointSizeF(std::max(11.0, big.pointSizeF()) * scale);
+        widget->setFont(big);
+    }
+    for (QToolBar *bar : findChildren<QToolBar *>())
+        bar->setIconSize(on ? QSize(40, 40) : QSize(24, 24));
+    // The caption tells the story on a projector; the dialogue gets the larger half.
+    m_summary->setVisible(!on);
+    const int width = m_split->width();
+    m_split->setSizes(on ? QList<int>{width * 2 / 5, width * 3 / 5}
+                         : QList<int>{width * 3 / 5, width * 2 / 5});
+    if (on)
+        m_canvas->zoomIn();
+    else
+        m_canvas->fitToWindow();
+}
+
+bool MainWindow::isPresenting() const
+{
+    return m_presenting;
+}
+
+void MainWindow::setDarkTheme(bool on)
+{
+    QSettings().setValue(QStringLiteral("darkTheme"), on);
+    {
+        const QSignalBlocker block(m_darkAction);
+        m_darkAction->setChecked(on);
+    }
+    // The window's chrome and text panels; the diagrams keep their white paper, which
+    // projects with the most contrast.
+    if (!on) {
+        qApp->setPalette(qApp->style()->standardPalette());
+        return;
+    }
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x20, 0x22, 0x25));
+    dark.setColor(QPalette::WindowText, QColor(0xf0, 0xf0, 0xf0));
+    dark.setColor(QPalette::Base, QColor(0x17, 0x18, 0x1a));
+    dark.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2c, 0x30));
+    dark.setColor(QPalette::Text, QColor(0xf0, 0xf0, 0xf0));
+    dark.setColor(QPalette::Button, QColor(0x2d, 0x30, 0x34));
+    dark.setColor(QPalette::ButtonText, QColor(0xf0, 0xf0, 0xf0));
+    dark.setColor(QPalette::ToolTipBase, QColor(0x30, 0x33, 0x38));
+    dark.setColor(QPalette::ToolTipText, QColor(0xf0, 0xf0, 0xf0));
+    dark.setColor(QPalette::Highlight, QColor(0xff, 0xc8, 0x3d));
+    dark.setColor(QPalette::HighlightedText, Qt::black);
+    dark.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
+    dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+    dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    qApp->setPalette(dark);
 }
 
 void MainWindow::refreshInspectors()

@@ -19,6 +19,7 @@ class QDockWidget;
 class QTimer;
 class QGroupBox;
 class QPushButton;
+class QSplitter;
 
 namespace carteiro::app {
 
@@ -65,6 +66,11 @@ public:
     bool isPredicting() const;
     bool isPredictionShown() const;
     void showLessonSummary();
+    // For a projector: full screen, side panels hidden, large text; Esc leaves.
+    void setPresentationMode(bool on);
+    bool isPresenting() const;
+    // Dark window chrome (the diagrams keep white paper); remembered.
+    void setDarkTheme(bool on);
     QTabWidget *views() const { return m_views; }
     PlaybackController *playback() const { return m_playback; }
     FaultPanel *faultPanel() const { return m_faults; }
@@ -174,6 +180,13 @@ private:
     QAction *m_exportCapture = nullptr;
     QMenu *m_exportMenu = nullptr;
     QAction *m_predict = nullptr;
+    QAction *m_presentationAction = nullptr;
+    QAction *m_darkAction = nullptr;
+    QList<QDockWidget *> m_docks;
+    QList<QDockWidget *> m_docksShown; // before presentation mode, to show again after
+    bool m_presenting = false;
+    QSplitter *m_split = nullptr;
+    bool m_wasMaximized = false;
     Lesson m_lesson;
     std::optional<Lesson::Question> m_prediction; // the reply being guessed, if any
     LessonSummary *m_lessonSummary = nullptr;

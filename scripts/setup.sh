@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # tshark: the capture export's test reads the pcap files back with it.
-packages=(cmake g++ make pkg-config qt6-base-dev qt6-svg-dev qt6-charts-dev libgl-dev libyaml-cpp-dev python3 swaks tshark)
+packages=(cmake g++ make pkg-config qt6-base-dev qt6-svg-dev qt6-charts-dev libgl-dev libyaml-cpp-dev python3 swaks tshark curl)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -12,6 +12,8 @@
 #include "core/mta/mta.h"
 
 #include <QDir>
+#include <QDockWidget>
+#include <QListView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
@@ -46,6 +48,7 @@ private slots:
     void dropsAScenarioFile();
     void exportsTheRunAsACapture();
     void exportsTranscriptPicturesAndReport();
+    void presentationModeForAProjector();
 
 private:
     static QString scenario(const char *name)
@@ -516,6 +519,46 @@ void TestAppWindow::exportsTranscriptPicturesAndReport()
     QVERIFY(pdf.count("/Type /Page\n") + pdf.count("/Type /Page\r") + pdf.count("/Type /Page ") +
                 pdf.count("/Type /Page>") >=
             3);
+}
+
+void TestAppWindow::presentationModeForAProjector()
+{
+    MainWindow window;
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(window.openScenario(scenario("01-alice-to-bob.yaml")));
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *inspect = window.findChild<QDockWidget *>(QStringLiteral("inspect"));
+    QVERIFY(inspect && inspect->isVisible());
+    auto *list = window.dialogue()->findChild<QListView *>();
+    QVERIFY(list);
+    const qreal normalSize = list->font().pointSizeF();
+
+    window.setPresentationMode(true);
+    QVERIFY(window.isPresenting());
+    QVERIFY(window.windowState() & Qt::WindowFullScreen);
+    QVERIFY(!inspect->isVisible());
+    QVERIFY(list->font().pointSizeF() >= normalSize * 1.5);
+
+    // A presenter's remote sends Page Down and Page Up.
+    window.playback()->setPosition(0);
+    QTest::keyClick(&window, Qt::Key_PageDown);
+    QVERIFY(window.playback()->position() > 0);
+    const int after = window.playback()->position();
+    QTest::keyClick(&window, Qt::Key_PageUp);
+    QVERIFY(window.playback()->position() < after);
+
+    // Esc leaves, and the panels come back.
+    QTest::keyClick(&window, Qt::Key_Escape);
+    QVERIFY(!window.isPresenting());
+    QVERIFY(!(window.windowState() & Qt::WindowFullScreen));
+    QVERIFY(inspect->isVisible());
+    QCOMPARE(list->font().pointSizeF(), normalSize);
+
+    window.setDarkTheme(true);
+    QVERIFY(qApp->palette().color(QPalette::Window).lightness() < 80);
+    window.setDarkTheme(false);
+    QVERIFY(qApp->palette().color(QPalette::Window).lightness() > 150);
 }
 
 QTEST_MAIN(TestAppWindow)

@@ -208,10 +208,13 @@ public:
         : QStyledItemDelegate(parent), m_model(model)
     {}
 
+    // Presentation mode: the current line in a larger bold font, read from the back row.
+    void setEmphasis(bool on) { m_emphasis = on; }
+
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
         Q_UNUSED(index);
-        const QFontMetrics metrics(dialogueFont());
+        const QFontMetrics metrics(lineFont(option, true));
         return {option.rect.width(), metrics.height() + 8};
     }
 
@@ -232,9 +235,11 @@ public:
             painter->fillRect(QRect(option.rect.topLeft(), QSize(5, option.rect.height())),
                               QColor(0xe0, 0xa8, 0x00));
 
-        QFont font = dialogueFont();
+        QFont font = lineFont(option, selected);
         QFont bold = font;
         bold.setBold(true);
+        if (selected && m_emphasis)
+            font = bold;
         const QFontMetrics metrics(font);
         const QFontMetrics boldMetrics(bold);
         const int baseline =
@@ -249,10 +254,15 @@ public:
         painter->setFont(bold);
         painter->drawText(x, baseline, tag);
         painter->setFont(font);
-        const int hostWidth = std::max(metrics.horizontalAdvance(m_model->m_client),
-                                       metrics.horizontalAdvance(m_model->m_server));
-        painter->drawText(x + boldMetrics.horizontalAdvance(tag) + 6, baseline, host);
-        x += boldMetrics.horizontalAdvance(tag) + 6 + hostWidth + 18;
+        if (m_emphasis) {
+            // On a projector the title above names both hosts; the line gets the width.
+            x += boldMetrics.horizontalAdvance(tag) + 14;
+        } else {
+            const int hostWidth = std::max(metrics.horizontalAdvance(m_model->m_client),
+                                           metrics.horizontalAdvance(m_model->m_server));
+            painter->drawText(x + boldMetrics.horizontalAdvance(tag) + 6, baseline, host);
+            x += boldMetrics.horizontalAdvance(tag) + 6 + hostWidth + 18;
+        }
 
         const QString &text = line.text;
         auto draw = [&](const QString &part, const QFont &f, const QColor &colour) {
@@ -311,7 +321,17 @@ public:
     }
 
 private:
+    // The view's font (larger in presentation mode); the current line larger still there.
+    QFont lineFont(const QStyleOptionViewItem &option, bool current) const
+    {
+        QFont font = option.font;
+        if (m_emphasis && current)
+            font.setPointSizeF(font.pointSizeF() * 1.25);
+        return font;
+    }
+
     const ConnectionLinesModel *m_model;
+    bool m_emphasis = false;
 };
 
 } // namespace
@@ -328,7 +348,8 @@ DialoguePane::DialoguePane(QWidget *parent) : QWidget(parent)
 
     m_list = new QListView;
     m_list->setModel(m_model);
-    m_list->setItemDelegate(new DialogueLineDelegate(m_model, m_list));
+    m_delegate = new DialogueLineDelegate(m_model, m_list);
+    m_list->setItemDelegate(m_delegate);
     m_list->setUniformItemSizes(true);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -463,6 +484,23 @@ LineRole DialoguePane::roleOf(int row) const
 quint64 DialoguePane::connection() const
 {
     return m_model->rowCount() ? m_model->m_connection : 0;
+}
+
+void DialoguePane::setPresentation(bool on)
+{
+    QFont font = dialogueFont();
+    if (on)
+        font.setPointSizeF(font.pointSizeF() * 1.8);
+    m_list->setFont(font);
+    static_cast<DialogueLineDelegate *>(m_delegate)->setEmphasis(on);
+    // Rows are all one height, which the current line's larger font sets.
+    m_list->doItemsLayout();
+    const QModelIndexList current = m_list->selectionModel()->selectedIndexes();
+    if (!current.isEmpty())
+        m_list->scrollTo(current.first(), QAbstractItemView::PositionAtCenter);
+    QFont title = m_title->font();
+    title.setPointSizeF(std::max(11.0, dialogueFont().pointSizeF()) * (on ? 1.6 : 1.0));
+    m_title->setFont(title);
 }
 
 } // namespace carteiro::app

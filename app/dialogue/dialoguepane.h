@@ -11,6 +11,7 @@
 
 class QLabel;
 class QListView;
+class QStyledItemDelegate;
 class QTextBrowser;
 
 namespace carteiro::app {
@@ -40,6 +41,9 @@ public:
     LineRole roleOf(int row) const;
     quint64 connection() const; // the connection shown, 0 when none
 
+    // Presentation mode: large text, the current line larger and bold.
+    void setPresentation(bool on);
+
 public slots:
     void setPosition(int position);
     void selectRow(int row);
@@ -52,6 +56,7 @@ private:
     ConnectionLinesModel *m_model = nullptr;
     QLabel *m_title = nullptr;
     QListView *m_list = nullptr;
+    QStyledItemDelegate *m_delegate = nullptr;
     QTextBrowser *m_meaning = nullptr;
     QString m_explanation;
 };

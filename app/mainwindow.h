@@ -16,6 +16,8 @@ class QDockWidget;
 class QTimer;
 class QGroupBox;
 class QPushButton;
+class QToolBar;
+class QActionGroup;
 
 namespace carteiro::app {
 
@@ -79,12 +81,18 @@ signals:
     void scenarioOpened(const QString &path);
 
 protected:
+    void changeEvent(QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
     void createDocks();
+    void createLanguageMenu();
+    // Sets every text built here in the language in force; again on each LanguageChange.
+    void retranslate();
+    void showScenarioTexts();
+    void showCaption(int position);
     void openFromDialog();
     void exportCaptureFromDialog();
     void updateRecentMenu();
@@ -92,6 +100,8 @@ private:
     void rebuild(int keepPosition);
     void showPosition(int position);
     void showAsk(int position);
+    void showAskTexts();
+    const core::AskStep *askAt(int position) const;
     void continueAfterAsk();
     void showErrors(const QString &text);
     void refreshInspectors();
@@ -131,7 +141,27 @@ private:
     QPushButton *m_continue = nullptr;
     QMenu *m_recentMenu = nullptr;
     QAction *m_exportCapture = nullptr;
+    // What retranslate() renames: menus, actions with their tooltips, docks and tabs.
+    struct TransportAction
+    {
+        QAction *action;
+        const char *text;
+        const char *tip;
+    };
+    QList<TransportAction> m_transportActions;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_playMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QActionGroup *m_languages = nullptr;
+    QAction *m_open = nullptr;
+    QAction *m_quit = nullptr;
+    QToolBar *m_transport = nullptr;
+    QDockWidget *m_faultDock = nullptr;
+    QDockWidget *m_consoleDock = nullptr;
+    QTabWidget *m_inspectTabs = nullptr;
     QString m_errorText;
+    QString m_answered; // the choice last picked for the question on screen
     int m_askPosition = -1;
     bool m_resumeAfterAsk = false;
 };

@@ -6,6 +6,7 @@
 
 class QComboBox;
 class QFormLayout;
+class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
@@ -44,7 +45,11 @@ signals:
     void backUpRequested(const QString &host);
     void saveRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void updateFields();
 
     QFormLayout *m_form = nullptr;
@@ -59,6 +64,8 @@ private:
     QComboBox *m_lasts = nullptr;
     QListWidget *m_injected = nullptr;
     QPushButton *m_save = nullptr;
+    QPushButton *m_injectButton = nullptr;
+    QLabel *m_injectedLabel = nullptr;
 };
 
 } // namespace carteiro::app

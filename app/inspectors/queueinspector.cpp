@@ -5,6 +5,7 @@
 #include "app/inspectors/readablefont.h"
 #include "core/world/world.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSet>
@@ -40,9 +41,26 @@ void collectText(const QTreeWidgetItem *item, int depth, QStringList &lines)
 QueueInspector::QueueInspector(QWidget *parent) : QWidget(parent)
 {
     m_tree = buildInspectorFrame(this, &m_summary,
-                                 {tr("MTA / queue id"), tr("Sender"), tr("Recipients"),
-                                  tr("Attempts"), tr("Next retry"), tr("Last error")});
+                                 headerLabels());
     showState(nullptr);
+}
+
+QStringList QueueInspector::headerLabels()
+{
+    return {tr("MTA / queue id"), tr("Sender"), tr("Recipients"),
+            tr("Attempts"), tr("Next retry"), tr("Last error")};
+}
+
+void QueueInspector::changeEvent(QEvent *event)
+{
+    // The rows are said again by the window, which holds the run (showState); the empty
+    // state and the column titles are said here.
+    if (event->type() == QEvent::LanguageChange) {
+        m_tree->setHeaderLabels(headerLabels());
+        if (!m_hasState)
+            m_summary->setText(tr("No scenario is open."));
+    }
+    QWidget::changeEvent(event);
 }
 
 void QueueInspector::showState(const core::World *world)
@@ -59,6 +77,7 @@ void QueueInspector::showState(const core::World *world)
                 expanded << server->child(j)->text(IdColumn);
     }
     m_tree->clear();
+    m_hasState = world != nullptr;
     if (!world) {
         m_summary->setText(tr("No scenario is open."));
         return;

@@ -42,9 +42,14 @@ public:
     // Every cell shown, row by row, tab separated: two states compare as text.
     QString tableText() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    static QStringList headerLabels();
     QTreeWidget *m_tree = nullptr;
     QLabel *m_summary = nullptr;
+    bool m_hasState = false; // showState() had a run
 };
 
 } // namespace carteiro::app

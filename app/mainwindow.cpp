@@ -204,8 +204,7 @@ void MainWindow::createActions()
     add(QT_TR_NOOP("Step forward"), QKeySequence(Qt::Key_Right), &PlaybackController::stepForward,
         QT_TR_NOOP("One protocol line forward"), QStyle::SP_MediaSeekForward);
     add(QT_TR_NOOP("Next connection"), QKeySequence(Qt::CTRL | Qt::Key_Right),
-        &PlaybackController::nextConnection, QT_TR_NOOP("Next connection"),
-        QStyle::SP_ArrowDown);
+        &PlaybackController::nextConnection, QT_TR_NOOP("Next connection"), QStyle::SP_ArrowDown);
     add(QT_TR_NOOP("End"), QKeySequence(Qt::Key_End), &PlaybackController::toEnd,
         QT_TR_NOOP("To the end"), QStyle::SP_MediaSkipForward);
     play->addSeparator();
@@ -632,7 +631,8 @@ void MainWindow::answer(const QString &choice)
     const QString right = ask.extra.value(ask.extra.size() - 1);
     // The answer in the language on screen: the step has each choice's Portuguese.
     const core::AskStep *step = askAt(m_askPosition);
-    const QString shown = step ? step->choice(int(step->choices.indexOf(right)), language()) : right;
+    const QString shown =
+        step ? step->choice(int(step->choices.indexOf(right)), language()) : right;
     m_answered = choice;
     m_feedback->setText(choice == right ? tr("✔ Right: %1.").arg(shown)
                                         : tr("✘ Not quite: the answer is %1.").arg(shown));

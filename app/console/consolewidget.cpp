@@ -211,7 +211,8 @@ bool ConsoleWidget::connectTo(const QString &host, int port)
     m_session = m_world->openServerSession(host, port, &error);
     if (!m_session) {
         append(LineKind::Note, error);
-        setStatus([host, port] { return tr("Could not connect to %1 port %2.").arg(host).arg(port); });
+        setStatus(
+            [host, port] { return tr("Could not connect to %1 port %2.").arg(host).arg(port); });
         updateControls();
         return false;
     }

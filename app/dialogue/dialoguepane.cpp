@@ -1,7 +1,7 @@
 #include "app/dialogue/dialoguepane.h"
 
-#include <QEvent>
 #include <QAbstractListModel>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QLabel>
 #include <QListView>

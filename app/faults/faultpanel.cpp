@@ -16,8 +16,8 @@ FaultPanel::FaultPanel(QWidget *parent) : QWidget(parent)
 {
     // Texts are set by retranslate(); the item data is what the code reads.
     m_kind = new QComboBox;
-    for (const char *kind : {"down", "up", "reject", "refuse", "mailbox-full", "dns-fail", "no-mx",
-                             "slow", "drop"})
+    for (const char *kind :
+         {"down", "up", "reject", "refuse", "mailbox-full", "dns-fail", "no-mx", "slow", "drop"})
         m_kind->addItem(QString(), QString::fromLatin1(kind));
 
     m_host = new QComboBox;
@@ -40,8 +40,8 @@ FaultPanel::FaultPanel(QWidget *parent) : QWidget(parent)
         m_lasts->addItem(QString(), lasts);
 
     m_form = new QFormLayout;
-    for (QWidget *field : std::initializer_list<QWidget *>{
-             m_kind, m_host, m_stage, m_code, m_text, m_user, m_domain, m_latency, m_lasts})
+    for (QWidget *field : std::initializer_list<QWidget *>{m_kind, m_host, m_stage, m_code, m_text,
+                                                           m_user, m_domain, m_latency, m_lasts})
         m_form->addRow(QString(), field);
 
     m_injectButton = new QPushButton;
@@ -98,9 +98,9 @@ void FaultPanel::retranslate()
         m_lasts->setItemText(i, lasts[i]);
 
     const QList<QPair<QWidget *, QString>> rows = {
-        {m_kind, tr("Fault")},         {m_host, tr("Host")},     {m_stage, tr("Stage")},
-        {m_code, tr("Reply code")},    {m_text, tr("Reply text")}, {m_user, tr("User")},
-        {m_domain, tr("Domain")},      {m_latency, tr("Extra delay")}, {m_lasts, tr("Lasts")}};
+        {m_kind, tr("Fault")},      {m_host, tr("Host")},           {m_stage, tr("Stage")},
+        {m_code, tr("Reply code")}, {m_text, tr("Reply text")},     {m_user, tr("User")},
+        {m_domain, tr("Domain")},   {m_latency, tr("Extra delay")}, {m_lasts, tr("Lasts")}};
     for (const auto &[field, label] : rows)
         if (auto *text = qobject_cast<QLabel *>(m_form->labelForField(field)))
             text->setText(label);

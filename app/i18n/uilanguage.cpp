@@ -50,10 +50,10 @@ QString UiLanguage::parse(const QString &name)
     const QString lower = name.trimmed().toLower();
     if (lower.isEmpty())
         return {};
-    if (lower == QLatin1String("português") || lower == QLatin1String("portugues") ||
+    if (lower == QStringLiteral("português") || lower == QLatin1String("portugues") ||
         lower == QLatin1String("portuguese"))
         return QStringLiteral("pt");
-    if (lower == QLatin1String("english") || lower == QLatin1String("inglês"))
+    if (lower == QLatin1String("english") || lower == QStringLiteral("inglês"))
         return QStringLiteral("en");
     const QLocale locale(lower);
     if (locale.language() == QLocale::Portuguese)

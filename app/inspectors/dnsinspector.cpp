@@ -23,8 +23,7 @@ const QColor kFaultColour(0xb0, 0x00, 0x20);
 
 DnsInspector::DnsInspector(QWidget *parent) : QWidget(parent)
 {
-    m_tree = buildInspectorFrame(
-        this, &m_summary, headerLabels());
+    m_tree = buildInspectorFrame(this, &m_summary, headerLabels());
     m_tree->setRootIsDecorated(false);
     showState(nullptr);
 }

@@ -40,15 +40,14 @@ void collectText(const QTreeWidgetItem *item, int depth, QStringList &lines)
 
 QueueInspector::QueueInspector(QWidget *parent) : QWidget(parent)
 {
-    m_tree = buildInspectorFrame(this, &m_summary,
-                                 headerLabels());
+    m_tree = buildInspectorFrame(this, &m_summary, headerLabels());
     showState(nullptr);
 }
 
 QStringList QueueInspector::headerLabels()
 {
-    return {tr("MTA / queue id"), tr("Sender"), tr("Recipients"),
-            tr("Attempts"), tr("Next retry"), tr("Last error")};
+    return {tr("MTA / queue id"), tr("Sender"),     tr("Recipients"),
+            tr("Attempts"),       tr("Next retry"), tr("Last error")};
 }
 
 void QueueInspector::changeEvent(QEvent *event)

@@ -2,9 +2,11 @@
 // sources, the window switches language while it runs, and the scenarios say everything in
 // both languages.
 
+#include "app/canvas/topologyscene.h"
 #include "app/console/consolewidget.h"
 #include "app/dialogue/dialoguepane.h"
 #include "app/i18n/uilanguage.h"
+#include "app/inspectors/mailboxinspector.h"
 #include "app/mainwindow.h"
 #include "app/models/playback.h"
 #include "core/scenario/scenarioloader.h"
@@ -20,6 +22,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QRegularExpression>
@@ -208,6 +211,7 @@ private slots:
     void languageMenuSwitchesAndIsRemembered();
     void scenarioTextsFollowTheLanguage();
     void everyShippedScenarioSpeaksBothLanguages();
+    void screenshotsInPortuguese();
 };
 
 void TestAppTranslations::initTestCase()
@@ -346,6 +350,11 @@ void TestAppTranslations::noWindowTextIsLeftInEnglish()
     QApplication::processEvents();
 
     const QMap<QString, QString> english = shownTexts(&window);
+    const QStringList englishValues = english.values();
+    for (const char *expected :
+         {"Fault", "Lasts", "Reply code", "Fresh servers", "Protocol:", "Mailbox", "MTA / queue id",
+          "Domain / record", "Continue", "&Language", "Inject now"})
+        QVERIFY2(englishValues.contains(QLatin1String(expected)), expected);
     QVERIFY(UiLanguage::apply(QStringLiteral("pt")));
     const QMap<QString, QString> portuguese = shownTexts(&window);
 
@@ -557,6 +566,81 @@ void TestAppTranslations::everyShippedScenarioSpeaksBothLanguages()
         }
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+void TestAppTranslations::screenshotsInPortuguese()
+{
+    // For a person to look at: every panel in Portuguese, at a projector's 1024x700.
+    const QString dir = qEnvironmentVariable("CARTEIRO_SCREENSHOTS");
+    if (dir.isEmpty())
+        QSKIP("set CARTEIRO_SCREENSHOTS to a folder to save screenshots");
+    QDir().mkpath(dir);
+    QVERIFY(UiLanguage::apply(QStringLiteral("pt")));
+    MainWindow window;
+    window.resize(1024, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto shoot = [&](const QString &name) {
+        QApplication::processEvents();
+        QVERIFY(window.grab().save(QDir(dir).filePath(name)));
+    };
+    auto tab = [&](const QString &text) {
+        for (QTabWidget *tabs : window.findChildren<QTabWidget *>())
+            for (int i = 0; i < tabs->count(); ++i)
+                if (tabs->tabText(i) == text)
+                    tabs->setCurrentIndex(i);
+    };
+    auto raise = [&](const QString &title) {
+        for (QDockWidget *dock : window.findChildren<QDockWidget *>())
+            if (dock->windowTitle() == title) {
+                dock->show();
+                dock->raise();
+            }
+    };
+
+    QVERIFY(window.openScenario(scenario("10-pop3-vs-imap.yaml")));
+    for (std::size_t i = 0; i < window.world()->trace().size(); ++i)
+        if (window.world()->trace().typeAt(i) == TraceEvent::Type::Ask) {
+            window.playback()->setPosition(int(i));
+            break;
+        }
+    window.answer(QStringLiteral("2 messages"));
+    shoot(QStringLiteral("pt-ask.png"));
+
+    QVERIFY(window.openScenario(scenario("03-host-down-then-back.yaml")));
+    window.playback()->setPosition(window.playback()->count() / 3);
+    tab(QStringLiteral("Filas"));
+    shoot(QStringLiteral("pt-queues.png"));
+    tab(QStringLiteral("Eventos"));
+    shoot(QStringLiteral("pt-events.png"));
+    tab(QStringLiteral("Sequência"));
+    shoot(QStringLiteral("pt-ladder.png"));
+    raise(QStringLiteral("Provocar falhas"));
+    shoot(QStringLiteral("pt-faults.png"));
+    {
+        // The canvas large, as a projector shows it: the DOWN badge and the queue badges.
+        QImage canvas(1400, 700, QImage::Format_ARGB32);
+        canvas.fill(Qt::white);
+        QPainter painter(&canvas);
+        window.topology()->render(&painter);
+        painter.end();
+        QVERIFY(canvas.save(QDir(dir).filePath(QStringLiteral("pt-canvas.png"))));
+    }
+
+    QVERIFY(window.openScenario(scenario("11-mime-attachment.yaml")));
+    window.playback()->toEnd();
+    raise(QStringLiteral("Inspecionar"));
+    tab(QStringLiteral("Caixas postais"));
+    tab(QStringLiteral("Diálogo"));
+    window.mailboxInspector()->openMessage(QStringLiteral("bob@hamburger.edu"), 0);
+    shoot(QStringLiteral("pt-mailbox.png"));
+    tab(QStringLiteral("Estrutura"));
+    shoot(QStringLiteral("pt-mime.png"));
+    tab(QStringLiteral("DNS"));
+    raise(QStringLiteral("Console"));
+    QVERIFY(window.console()->connectTo(QStringLiteral("mail.hamburger.edu"), 25));
+    window.console()->send(QStringLiteral("HELO crepes.fr"));
+    shoot(QStringLiteral("pt-dns-console.png"));
 }
 
 QTEST_MAIN(TestAppTranslations)

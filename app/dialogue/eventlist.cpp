@@ -206,7 +206,6 @@ EventList::EventList(QWidget *parent) : QWidget(parent)
     m_view->setWordWrap(false);
     const int digit = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     m_view->setColumnWidth(EventListModel::TimeColumn, digit * 14);
-    m_view->setColumnWidth(EventListModel::TypeColumn, digit * 9);
     m_view->setColumnWidth(EventListModel::ProtocolColumn, digit * 8);
     m_view->setColumnWidth(EventListModel::FromColumn, digit * 20);
     m_view->setColumnWidth(EventListModel::ToColumn, digit * 20);
@@ -259,6 +258,13 @@ void EventList::retranslate()
     m_protocols->setItemText(0, tr("All protocols"));
     m_hosts->setItemText(0, tr("All hosts"));
     m_model->retranslate();
+    // The Event column fits its longest word in this language ("devolução", "caixa postal").
+    int widest = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 9;
+    for (int type = 0; type <= int(TraceEvent::Type::Mailbox); ++type)
+        widest = std::max(widest, m_view->fontMetrics().horizontalAdvance(
+                                      EventListModel::typeLabel(TraceEvent::Type(type))) +
+                                      12);
+    m_view->setColumnWidth(EventListModel::TypeColumn, widest);
 }
 
 void EventList::setTrace(const core::Trace *trace)

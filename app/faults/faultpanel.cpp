@@ -42,7 +42,7 @@ FaultPanel::FaultPanel(QWidget *parent) : QWidget(parent)
     m_form = new QFormLayout;
     for (QWidget *field : std::initializer_list<QWidget *>{m_kind, m_host, m_stage, m_code, m_text,
                                                            m_user, m_domain, m_latency, m_lasts})
-        m_form->addRow(QString(), field);
+        m_form->addRow(new QLabel, field); // a label to retranslate, even while empty
 
     m_injectButton = new QPushButton;
     m_injected = new QListWidget;

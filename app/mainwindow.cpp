@@ -15,7 +15,6 @@
 #include "app/models/playback.h"
 #include "app/timeline/timelinewidget.h"
 #include "core/capture/pcapwriter.h"
-#include "core/net/faulttable.h"
 #include "core/scenario/scenarioloader.h"
 #include "core/scenario/scenariowriter.h"
 
@@ -284,6 +283,8 @@ void MainWindow::retranslate()
     showCaption(m_playback->position());
     if (m_askPosition >= 0)
         showAskTexts();
+    if (!m_injectedDescriptions.isEmpty())
+        showInjected();
     refreshInspectors();
     m_topology->update(); // host badges are painted in the language in force
 }
@@ -658,9 +659,10 @@ void MainWindow::injectFault(const core::FaultSpec &fault)
     step.at = m_playback->time();
     step.fault = fault;
     m_injected.append(step);
-    m_injectedDescriptions << QStringLiteral("%1  %2").arg(core::formatSimTime(step.at),
-                                                           core::FaultTable::describe(fault));
-    m_faults->setInjected(m_injectedDescriptions);
+    m_injectedDescriptions << [at = step.at, fault] {
+        return QStringLiteral("%1  %2").arg(core::formatSimTime(at), FaultPanel::describe(fault));
+    };
+    showInjected();
     rebuild(m_playback->position());
 }
 
@@ -690,9 +692,18 @@ void MainWindow::bringHostBackUp(const QString &host)
     };
     if (!endIt(m_injected) && !endIt(m_scenario.steps))
         return;
-    m_injectedDescriptions << tr("%1  %2 is back up").arg(core::formatSimTime(now), host);
-    m_faults->setInjected(m_injectedDescriptions);
+    m_injectedDescriptions <<
+        [now, host] { return tr("%1  %2 is back up").arg(core::formatSimTime(now), host); };
+    showInjected();
     rebuild(m_playback->position());
+}
+
+void MainWindow::showInjected()
+{
+    QStringList lines;
+    for (const auto &describe : std::as_const(m_injectedDescriptions))
+        lines << describe();
+    m_faults->setInjected(lines);
 }
 
 bool MainWindow::saveInjectedFaults(const QString &saveAs)

@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -105,12 +106,13 @@ private:
     void continueAfterAsk();
     void showErrors(const QString &text);
     void refreshInspectors();
+    void showInjected();
 
     // What is open: the file's scenario, the faults injected on top, and their run.
     QString m_path;
     core::Scenario m_scenario;
     QList<core::Step> m_injected;
-    QStringList m_injectedDescriptions;
+    QList<std::function<QString()>> m_injectedDescriptions; // said again in a new language
     std::unique_ptr<core::World> m_world;
     std::unique_ptr<RunState> m_runState; // the world at the position, for the inspectors
 

@@ -5,6 +5,7 @@
 #include "app/canvas/topologyscene.h"
 #include "app/console/consolewidget.h"
 #include "app/dialogue/dialoguepane.h"
+#include "app/faults/faultpanel.h"
 #include "app/i18n/uilanguage.h"
 #include "app/inspectors/mailboxinspector.h"
 #include "app/mainwindow.h"
@@ -20,6 +21,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPainter>
@@ -182,6 +184,9 @@ QMap<QString, QString> shownTexts(QWidget *window)
             for (int i = 0; i < table->model()->columnCount(); ++i)
                 add(table, QStringLiteral("header%1").arg(i),
                     table->model()->headerData(i, Qt::Horizontal).toString());
+        if (auto *list = qobject_cast<QListWidget *>(widget))
+            for (int i = 0; i < list->count(); ++i)
+                add(list, QStringLiteral("item%1").arg(i), list->item(i)->text());
         if (auto *menu = qobject_cast<QMenu *>(widget))
             add(menu, QStringLiteral("title"), menu->title());
     }
@@ -345,6 +350,12 @@ void TestAppTranslations::noWindowTextIsLeftInEnglish()
     QVERIFY(window.openScenario(scenario("01-alice-to-bob.yaml")));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    FaultSpec down;
+    down.kind = QStringLiteral("down");
+    down.host = QStringLiteral("mail.hamburger.edu");
+    window.injectFault(down); // listed in the fault panel
+    window.bringHostBackUp(down.host);
+    QCOMPARE(window.faultPanel()->findChild<QListWidget *>()->count(), 2);
     window.playback()->toEnd();
     QVERIFY(window.console()->connectTo(QStringLiteral("mail.crepes.fr"), 25));
     QApplication::processEvents();

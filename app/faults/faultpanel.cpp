@@ -112,6 +112,40 @@ void FaultPanel::retranslate()
     m_injectedLabel->setText(tr("Injected in this session:"));
 }
 
+QString FaultPanel::describe(const core::FaultSpec &f)
+{
+    if (f.kind == QLatin1String("down"))
+        return tr("%1 is down: connections to it time out").arg(f.host);
+    if (f.kind == QLatin1String("refuse"))
+        return f.port ? tr("%1 refuses connections on port %2").arg(f.host).arg(f.port)
+                      : tr("%1 refuses connections").arg(f.host);
+    if (f.kind == QLatin1String("reject")) {
+        if (f.recipient.isEmpty() && f.sender.isEmpty() && f.stage == QLatin1String("connect"))
+            return tr("%1 answers the connection with %2").arg(f.host).arg(f.code);
+        // The stage is the command answered: protocol words, not translated.
+        const QString what = !f.recipient.isEmpty() ? QStringLiteral("RCPT %1").arg(f.recipient)
+                             : !f.sender.isEmpty()  ? QStringLiteral("MAIL FROM %1").arg(f.sender)
+                             : f.stage.isEmpty()    ? QStringLiteral("RCPT")
+                                                    : f.stage.toUpper();
+        return tr("%1 answers %2 with %3").arg(f.host, what).arg(f.code);
+    }
+    if (f.kind == QLatin1String("no-mx"))
+        return tr("DNS: %1 does not exist (NXDOMAIN)").arg(f.domain);
+    if (f.kind == QLatin1String("dns-fail"))
+        return tr("DNS: lookups of %1 fail (SERVFAIL)").arg(f.domain);
+    if (f.kind == QLatin1String("mailbox-full"))
+        return tr("mailbox of %1 is full").arg(f.user);
+    if (f.kind == QLatin1String("slow")) {
+        const QString where =
+            f.host.isEmpty() ? f.between.join(QStringLiteral(" \u2194 ")) : f.host;
+        return tr("%1 is slow: +%2 ms").arg(where).arg(f.latency);
+    }
+    if (f.kind == QLatin1String("drop"))
+        return tr("%1 cuts connections at %2")
+            .arg(f.host, f.stage.isEmpty() ? QStringLiteral("DATA") : f.stage.toUpper());
+    return f.kind;
+}
+
 void FaultPanel::setScenario(const core::Scenario &scenario)
 {
     m_host->clear();

@@ -36,6 +36,8 @@ public:
     void setUser(const QString &user);
     void setDomain(const QString &domain);
     core::FaultSpec currentFault() const;
+    // What a fault does, in the language in force (the trace keeps FaultTable::describe()).
+    static QString describe(const core::FaultSpec &fault);
 
 public slots:
     void inject();

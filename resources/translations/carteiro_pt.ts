@@ -1040,6 +1040,46 @@
         <source>Injected in this session:</source>
         <translation>Injetadas nesta sessão:</translation>
     </message>
+    <message>
+        <source>%1 is down: connections to it time out</source>
+        <translation>%1 fora do ar: as conexões a ele expiram</translation>
+    </message>
+    <message>
+        <source>%1 refuses connections on port %2</source>
+        <translation>%1 recusa conexões na porta %2</translation>
+    </message>
+    <message>
+        <source>%1 refuses connections</source>
+        <translation>%1 recusa conexões</translation>
+    </message>
+    <message>
+        <source>%1 answers %2 with %3</source>
+        <translation>%1 responde ao %2 com %3</translation>
+    </message>
+    <message>
+        <source>DNS: %1 does not exist (NXDOMAIN)</source>
+        <translation>DNS: %1 não existe (NXDOMAIN)</translation>
+    </message>
+    <message>
+        <source>DNS: lookups of %1 fail (SERVFAIL)</source>
+        <translation>DNS: as consultas a %1 falham (SERVFAIL)</translation>
+    </message>
+    <message>
+        <source>mailbox of %1 is full</source>
+        <translation>caixa postal de %1 cheia</translation>
+    </message>
+    <message>
+        <source>%1 is slow: +%2 ms</source>
+        <translation>%1 está lento: +%2 ms</translation>
+    </message>
+    <message>
+        <source>%1 cuts connections at %2</source>
+        <translation>%1 corta as conexões em %2</translation>
+    </message>
+    <message>
+        <source>%1 answers the connection with %2</source>
+        <translation>%1 responde à conexão com %2</translation>
+    </message>
 </context>
 <context>
     <name>carteiro::app::LadderView</name>

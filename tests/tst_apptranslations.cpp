@@ -5,6 +5,7 @@
 #include "app/canvas/topologyscene.h"
 #include "app/console/consolewidget.h"
 #include "app/dialogue/dialoguepane.h"
+#include "app/dialogue/eventlist.h"
 #include "app/faults/faultpanel.h"
 #include "app/i18n/uilanguage.h"
 #include "app/inspectors/mailboxinspector.h"
@@ -37,6 +38,7 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
+using carteiro::app::EventListModel;
 using carteiro::app::MainWindow;
 using carteiro::app::UiLanguage;
 using namespace carteiro::core;
@@ -425,6 +427,13 @@ void TestAppTranslations::switchesLanguageWhileRunning()
     QVERIFY(!notePt.isEmpty());
     QVERIFY(window.caption() != captionEnglish);
     QCOMPARE(window.caption(), notePt);
+    // The event list shows that note in Portuguese too.
+    QStringList noteRows;
+    const QAbstractItemModel *events = window.eventList()->sourceModel();
+    for (int row = 0; row < events->rowCount(); ++row)
+        if (trace.typeAt(std::size_t(row)) == TraceEvent::Type::Note)
+            noteRows << events->index(row, EventListModel::TextColumn).data().toString();
+    QVERIFY(noteRows.contains(notePt));
     QCOMPARE(window.windowTitle(), titleEnglish); // "01-alice-to-bob.yaml — Carteiro"
     // The position did not move and nothing was rebuilt.
     QCOMPARE(window.playback()->position(), reply);

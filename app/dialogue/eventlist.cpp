@@ -1,5 +1,8 @@
 #include "app/dialogue/eventlist.h"
 
+#include "app/i18n/uilanguage.h"
+#include "core/scenario/scenario.h"
+
 #include <QBrush>
 #include <QComboBox>
 #include <QEvent>
@@ -74,6 +77,9 @@ QVariant EventListModel::data(const QModelIndex &index, int role) const
         case ToColumn:
             return fromServer ? e.client : e.server;
         case TextColumn:
+            // A note carries its Portuguese beside the English; other texts are the trace's.
+            if (e.type == TraceEvent::Type::Note)
+                return core::LocalizedText{e.text, e.extra.value(0)}.text(UiLanguage::current());
             return e.text;
         }
         return {};
@@ -126,7 +132,7 @@ void EventListModel::retranslate()
 {
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
     if (m_rows > 0)
-        emit dataChanged(index(0, TypeColumn), index(m_rows - 1, TypeColumn), {Qt::DisplayRole});
+        emit dataChanged(index(0, TypeColumn), index(m_rows - 1, TextColumn), {Qt::DisplayRole});
 }
 
 QVariant EventListModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -44,6 +44,18 @@ QueueInspector::QueueInspector(QWidget *parent) : QWidget(parent)
     showState(nullptr);
 }
 
+QString QueueInspector::outcomeLabel(const QString &outcome)
+{
+    // The queue's own words (DeliveryAttempt::outcome), in the reader's language.
+    if (outcome == QLatin1String("delivered"))
+        return tr("delivered");
+    if (outcome == QLatin1String("deferred"))
+        return tr("deferred");
+    if (outcome == QLatin1String("bounced"))
+        return tr("bounced");
+    return outcome;
+}
+
 QStringList QueueInspector::headerLabels()
 {
     return {tr("MTA / queue id"), tr("Sender"),     tr("Recipients"),
@@ -124,7 +136,7 @@ void QueueInspector::showState(const core::World *world)
                 auto *past = new QTreeWidgetItem(row);
                 past->setText(IdColumn, tr("attempt %1").arg(++number));
                 past->setText(NextRetryColumn, core::formatSimTime(attempt.time));
-                past->setText(AttemptsColumn, attempt.outcome);
+                past->setText(AttemptsColumn, outcomeLabel(attempt.outcome));
                 past->setText(LastErrorColumn, attempt.detail);
             }
             row->setExpanded(expanded.contains(entry.id));

@@ -47,6 +47,7 @@ protected:
 
 private:
     static QStringList headerLabels();
+    static QString outcomeLabel(const QString &outcome);
     QTreeWidget *m_tree = nullptr;
     QLabel *m_summary = nullptr;
     bool m_hasState = false; // showState() had a run

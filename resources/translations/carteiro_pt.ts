@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Fresh servers</source>
-        <translation>Servidores do zero</translation>
+        <translation>Reiniciar servidores</translation>
     </message>
     <message>
         <source>Forget what was done in the console: empty queues, the mailboxes as the scenario starts them.</source>
@@ -643,7 +643,7 @@
     </message>
     <message>
         <source>3yz, positive intermediate: accepted so far; the server waits for more (RFC 5321 section 4.2.1).</source>
-        <translation>3yz, positiva intermediária: aceito até aqui; o servidor espera o restante (RFC 5321, seção 4.2.1).</translation>
+        <translation>3yz, intermediária positiva: aceito até aqui; o servidor espera o restante (RFC 5321, seção 4.2.1).</translation>
     </message>
     <message>
         <source>4yz, transient negative completion: not now, try again later; the message stays in the sender&apos;s queue (RFC 5321 section 4.2.1).</source>
@@ -1536,7 +1536,7 @@ De: %2</translation>
     </message>
     <message>
         <source>⏩ %1 of waiting skipped</source>
-        <translation>⏩ %1 de espera pulados</translation>
+        <translation>⏩ espera de %1 pulada</translation>
     </message>
     <message>
         <source>✔ Right: %1.</source>
@@ -1627,6 +1627,18 @@ De: %2</translation>
     <message>
         <source>%1 messages waiting in the queues at %2.</source>
         <translation>%1 mensagens esperando nas filas em %2.</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>entregue</translation>
+    </message>
+    <message>
+        <source>deferred</source>
+        <translation>adiada</translation>
+    </message>
+    <message>
+        <source>bounced</source>
+        <translation>devolvida</translation>
     </message>
 </context>
 <context>

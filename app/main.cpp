@@ -1,4 +1,5 @@
 #include "app/editor/scenarioeditor.h"
+#include "app/i18n/uilanguage.h"
 #include "app/mainwindow.h"
 #include "app/models/playback.h"
 #include "app/models/shippedscenarios.h"
@@ -8,10 +9,16 @@
 #include <QDir>
 #include <QMessageBox>
 
+#include <cstdio>
+
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Carteiro"));
+    // The language chosen in View > Language, else the system's; --language overrides both
+    // for this run (screenshots, a class in the other language) without remembering it.
+    using carteiro::app::UiLanguage;
+    UiLanguage::apply(UiLanguage::startup());
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QApplication::translate("main", "Internet mail simulator for networking classes"));
@@ -31,7 +38,23 @@ int main(int argc, char **argv)
         QStringLiteral("presentation"),
         QApplication::translate("main", "Start in presentation mode (full screen, large text)"));
     parser.addOption(presentation);
+    QCommandLineOption language(
+        QStringLiteral("language"),
+        QApplication::translate("main", "Show the window in LANGUAGE: en (English) or pt "
+                                        "(Portuguese) instead of the system's language"),
+        QStringLiteral("LANGUAGE"));
+    parser.addOption(language);
     parser.process(app);
+    if (parser.isSet(language)) {
+        const QString code = UiLanguage::parse(parser.value(language));
+        if (code.isEmpty()) {
+            fprintf(stderr, "%s\n",
+                    qPrintable(QApplication::translate("main", "Unknown language %1: use en or pt.")
+                                   .arg(parser.value(language))));
+            return 2;
+        }
+        UiLanguage::apply(code);
+    }
 
     QString path = parser.positionalArguments().value(0);
     if (path.isEmpty())

@@ -13,6 +13,7 @@
 #include "app/dialogue/eventlist.h"
 #include "app/editor/scenarioeditor.h"
 #include "app/faults/faultpanel.h"
+#include "app/i18n/uilanguage.h"
 #include "app/inspectors/dnsinspector.h"
 #include "app/inspectors/mailboxinspector.h"
 #include "app/inspectors/queueinspector.h"
@@ -22,10 +23,10 @@
 #include "app/models/playback.h"
 #include "app/timeline/timelinewidget.h"
 #include "core/capture/pcapwriter.h"
-#include "core/net/faulttable.h"
 #include "core/scenario/scenarioloader.h"
 #include "core/scenario/scenariowriter.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QButtonGroup>
 #include <QDockWidget>
@@ -36,7 +37,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -63,9 +63,10 @@ constexpr int kMaxRecent = 8;
 constexpr core::SimTime kVisibleWait = core::kMinute; // longer idle waits are announced
 constexpr int kLargeTrace = 20000; // events; past this the inspectors update a moment later
 
+// The language of the scenario's own texts: the interface's.
 QString language()
 {
-    return QLocale().name();
+    return UiLanguage::current();
 }
 } // namespace
 
@@ -95,14 +96,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_caption->hide();
 
     // The question of an `ask` step, shown in the window so playback waits for the answer.
-    m_ask = new QGroupBox(tr("Question"));
+    m_ask = new QGroupBox;
     auto *askLayout = new QVBoxLayout(m_ask);
     m_question = new QLabel;
     m_question->setWordWrap(true);
     m_choices = new QButtonGroup(this);
     auto *choiceRow = new QHBoxLayout;
     m_feedback = new QLabel;
-    m_continue = new QPushButton(tr("Continue"));
+    m_continue = new QPushButton;
     askLayout->addWidget(m_question);
     askLayout->addLayout(choiceRow);
     askLayout->addWidget(m_feedback);
@@ -120,10 +121,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_canvas = new TopologyView;
     m_canvas->setScene(m_topology);
     m_views = new QTabWidget;
-    m_views->addTab(m_dialogue, tr("Dialogue"));
-    m_views->addTab(m_ladder, tr("Ladder"));
-    m_views->addTab(m_events, tr("Events"));
-    m_views->addTab(m_statistics, tr("Statistics"));
+    m_views->addTab(m_dialogue, QString());
+    m_views->addTab(m_ladder, QString());
+    m_views->addTab(m_events, QString());
+    m_views->addTab(m_statistics, QString());
     auto *split = new QSplitter(Qt::Horizontal);
     m_split = split;
     split->addWidget(m_canvas);
@@ -153,6 +154,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     createActions();
     createDocks();
+    createLanguageMenu();
 
     connect(m_playback, &PlaybackController::positionChanged, m_topology,
             &TopologyScene::setPosition);
@@ -170,10 +172,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
             [this](double speed) { m_speed->setText(tr("%1×").arg(speed)); });
     connect(m_timeline, &TimelineWidget::positionRequested, m_playback,
             &PlaybackController::setPosition);
-    m_speed->setText(tr("%1×").arg(m_playback->speed()));
 
     setAcceptDrops(true);
-    setWindowTitle(tr("Carteiro"));
+    retranslate();
     resize(1280, 720);
 }
 
@@ -181,86 +182,98 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open scenario…"), this, &MainWindow::openFromDialog);
-    open->setShortcut(QKeySequence::Open);
-    m_recentMenu = file->addMenu(tr("Open &recent"));
+    // Texts are set by retranslate(), which runs again when the language changes.
+    QMenu *file = m_fileMenu = menuBar()->addMenu(QString());
+    m_open = file->addAction(QString(), this, &MainWindow::openFromDialog);
+    m_open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(QString());
     updateRecentMenu();
-    file->addAction(tr("&Edit scenario…"), this,
-                    [this]() { ScenarioEditor::editFile(this, m_path); });
-    file->addAction(tr("&New from template…"), this,
-                    [this]() { ScenarioEditor::newFromTemplate(this); });
-    // Exports: what a run looks like outside the window, for notes, slides and hand-ins.
-    m_exportMenu = file->addMenu(tr("&Export"));
-    m_exportMenu->setEnabled(false);
-    m_exportMenu->addAction(tr("&Transcript…"), this, &MainWindow::exportTranscriptFromDialog)
-        ->setToolTip(tr("The dialogue as text, Markdown or HTML"));
-    m_exportMenu->addAction(tr("&Ladder diagram…"), this, &MainWindow::exportLadderFromDialog)
-        ->setToolTip(tr("The ladder diagram at this position as PNG or SVG"));
-    m_exportMenu->addAction(tr("&Canvas…"), this, &MainWindow::exportCanvasFromDialog)
-        ->setToolTip(tr("The network picture at this position as PNG or SVG"));
-    m_exportMenu->addAction(tr("Run &report (PDF)…"), this, &MainWindow::exportReportFromDialog)
-        ->setToolTip(tr("Title, figures, ladder diagram and dialogue in one PDF"));
-    m_exportCapture =
-        m_exportMenu->addAction(tr("Ca&pture (pcap)…"), this, &MainWindow::exportCaptureFromDialog);
-    m_exportCapture->setToolTip(tr("Save the run as a packet capture for Wireshark"));
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
-    quit->setShortcut(QKeySequence::Quit);
-
-    QMenu *play = menuBar()->addMenu(tr("&Play"));
-    QToolBar *transport = addToolBar(tr("Playback"));
-    transport->setObjectName(QStringLiteral("playback"));
-    auto add = [&](const QString &text, const QKeySequence &key, auto slot, const QString &tip,
-                   QStyle::StandardPixmap icon) {
-        QAction *action = play->addAction(style()->standardIcon(icon), text, m_playback, slot);
-        action->setShortcut(key);
-        action->setToolTip(
-            QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
-        transport->addAction(action);
-        addAction(action);
+    // Actions made here are named by retranslate() too (m_namedActions, m_namedMenus).
+    auto named = [this](QAction *action, const char *text, const char *tip = nullptr) {
+        m_namedActions.append({action, text, tip});
         return action;
     };
-    add(tr("Start"), QKeySequence(Qt::Key_Home), &PlaybackController::toStart,
-        tr("Back to the start"), QStyle::SP_MediaSkipBackward);
-    add(tr("Previous connection"), QKeySequence(Qt::CTRL | Qt::Key_Left),
-        &PlaybackController::previousConnection, tr("Previous connection"), QStyle::SP_ArrowUp);
+    named(file->addAction(QString(), this, [this]() { ScenarioEditor::editFile(this, m_path); }),
+          QT_TR_NOOP("&Edit scenario…"));
+    named(file->addAction(QString(), this, [this]() { ScenarioEditor::newFromTemplate(this); }),
+          QT_TR_NOOP("&New from template…"));
+    // Exports: what a run looks like outside the window, for notes, slides and hand-ins.
+    m_exportMenu = file->addMenu(QString());
+    m_namedMenus.append({m_exportMenu, QT_TR_NOOP("&Export")});
+    m_exportMenu->setEnabled(false);
+    named(m_exportMenu->addAction(QString(), this, &MainWindow::exportTranscriptFromDialog),
+          QT_TR_NOOP("&Transcript…"), QT_TR_NOOP("The dialogue as text, Markdown or HTML"));
+    named(m_exportMenu->addAction(QString(), this, &MainWindow::exportLadderFromDialog),
+          QT_TR_NOOP("&Ladder diagram…"),
+          QT_TR_NOOP("The ladder diagram at this position as PNG or SVG"));
+    named(m_exportMenu->addAction(QString(), this, &MainWindow::exportCanvasFromDialog),
+          QT_TR_NOOP("&Canvas…"), QT_TR_NOOP("The network picture at this position as PNG or SVG"));
+    named(m_exportMenu->addAction(QString(), this, &MainWindow::exportReportFromDialog),
+          QT_TR_NOOP("Run &report (PDF)…"),
+          QT_TR_NOOP("Title, figures, ladder diagram and dialogue in one PDF"));
+    m_exportCapture =
+        named(m_exportMenu->addAction(QString(), this, &MainWindow::exportCaptureFromDialog),
+              QT_TR_NOOP("Ca&pture (pcap)…"),
+              QT_TR_NOOP("Save the run as a packet capture for Wireshark"));
+    file->addSeparator();
+    m_quit = file->addAction(QString(), qApp, &QApplication::quit);
+    m_quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *play = m_playMenu = menuBar()->addMenu(QString());
+    QToolBar *transport = m_transport = addToolBar(QString());
+    transport->setObjectName(QStringLiteral("playback"));
+    auto add = [&](const char *text, const QKeySequence &key, auto slot, const char *tip,
+                   QStyle::StandardPixmap icon) {
+        QAction *action = play->addAction(style()->standardIcon(icon), QString(), m_playback, slot);
+        action->setShortcut(key);
+        transport->addAction(action);
+        addAction(action);
+        m_transportActions.append({action, text, tip});
+        return action;
+    };
     // Page Up/Down too: what a presenter's remote sends.
-    add(tr("Step back"), QKeySequence(Qt::Key_Left), &PlaybackController::stepBack,
-        tr("One protocol line back"), QStyle::SP_MediaSeekBackward)
+    add(QT_TR_NOOP("Start"), QKeySequence(Qt::Key_Home), &PlaybackController::toStart,
+        QT_TR_NOOP("Back to the start"), QStyle::SP_MediaSkipBackward);
+    add(QT_TR_NOOP("Previous connection"), QKeySequence(Qt::CTRL | Qt::Key_Left),
+        &PlaybackController::previousConnection, QT_TR_NOOP("Previous connection"),
+        QStyle::SP_ArrowUp);
+    add(QT_TR_NOOP("Step back"), QKeySequence(Qt::Key_Left), &PlaybackController::stepBack,
+        QT_TR_NOOP("One protocol line back"), QStyle::SP_MediaSeekBackward)
         ->setShortcuts({QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_PageUp)});
-    add(tr("Play / pause"), QKeySequence(Qt::Key_Space), &PlaybackController::togglePlay,
-        tr("Play or pause"), QStyle::SP_MediaPlay);
-    add(tr("Step forward"), QKeySequence(Qt::Key_Right), &PlaybackController::stepForward,
-        tr("One protocol line forward"), QStyle::SP_MediaSeekForward)
+    add(QT_TR_NOOP("Play / pause"), QKeySequence(Qt::Key_Space), &PlaybackController::togglePlay,
+        QT_TR_NOOP("Play or pause"), QStyle::SP_MediaPlay);
+    add(QT_TR_NOOP("Step forward"), QKeySequence(Qt::Key_Right), &PlaybackController::stepForward,
+        QT_TR_NOOP("One protocol line forward"), QStyle::SP_MediaSeekForward)
         ->setShortcuts({QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_PageDown)});
-    add(tr("Next connection"), QKeySequence(Qt::CTRL | Qt::Key_Right),
-        &PlaybackController::nextConnection, tr("Next connection"), QStyle::SP_ArrowDown);
-    add(tr("End"), QKeySequence(Qt::Key_End), &PlaybackController::toEnd, tr("To the end"),
-        QStyle::SP_MediaSkipForward);
+    add(QT_TR_NOOP("Next connection"), QKeySequence(Qt::CTRL | Qt::Key_Right),
+        &PlaybackController::nextConnection, QT_TR_NOOP("Next connection"), QStyle::SP_ArrowDown);
+    add(QT_TR_NOOP("End"), QKeySequence(Qt::Key_End), &PlaybackController::toEnd,
+        QT_TR_NOOP("To the end"), QStyle::SP_MediaSkipForward);
     play->addSeparator();
     // Lessons: each server reply guessed before it shows; a summary of the answers.
-    m_predict = play->addAction(tr("&Predict the next reply"));
+    m_predict = named(play->addAction(QString()), QT_TR_NOOP("&Predict the next reply"),
+                      QT_TR_NOOP("Hide each server reply until you have chosen what it will be"));
     m_predict->setCheckable(true);
     m_predict->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
-    m_predict->setToolTip(tr("Hide each server reply until you have chosen what it will be"));
     connect(m_predict, &QAction::toggled, this, &MainWindow::setPredicting);
-    play->addAction(tr("Lesson &summary…"), this, &MainWindow::showLessonSummary);
+    named(play->addAction(QString(), this, &MainWindow::showLessonSummary),
+          QT_TR_NOOP("Lesson &summary…"));
     play->addSeparator();
     transport->addSeparator();
-    add(tr("Slower"), QKeySequence(Qt::Key_Minus), &PlaybackController::slower,
-        tr("Half the speed"), QStyle::SP_ArrowLeft);
-    add(tr("Faster"), QKeySequence(Qt::Key_Plus), &PlaybackController::faster,
-        tr("Double the speed"), QStyle::SP_ArrowRight);
+    add(QT_TR_NOOP("Slower"), QKeySequence(Qt::Key_Minus), &PlaybackController::slower,
+        QT_TR_NOOP("Half the speed"), QStyle::SP_ArrowLeft);
+    add(QT_TR_NOOP("Faster"), QKeySequence(Qt::Key_Plus), &PlaybackController::faster,
+        QT_TR_NOOP("Double the speed"), QStyle::SP_ArrowRight);
     transport->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
 
     play->addSeparator();
-    m_serveAction = play->addAction(tr("Serve on 127.0.0.1"));
+    m_serveAction =
+        named(play->addAction(QString()), QT_TR_NOOP("Serve on 127.0.0.1"),
+              QT_TR_NOOP("Put this scenario's servers on real ports of this computer, so real "
+                         "mail programs (Thunderbird, swaks, curl, telnet) can use them; their "
+                         "sessions appear here as they happen"));
     m_serveAction->setCheckable(true);
     m_serveAction->setEnabled(false);
-    m_serveAction->setToolTip(tr("Put this scenario's servers on real ports of this computer, "
-                                 "so real mail programs (Thunderbird, swaks, curl, telnet) can "
-                                 "use them; their sessions appear here as they happen"));
     connect(m_serveAction, &QAction::toggled, this, [this](bool on) {
         if (on == isServing())
             return;
@@ -280,10 +293,90 @@ void MainWindow::createActions()
     connect(m_followTimer, &QTimer::timeout, this, &MainWindow::followLiveRun);
 }
 
+void MainWindow::createLanguageMenu()
+{
+    // View > Language: each language named in itself; the choice applies at once and is
+    // remembered for the next start (until then the system's language is followed).
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    m_languages = new QActionGroup(this);
+    for (const QString &code : UiLanguage::codes()) {
+        QAction *action = m_languageMenu->addAction(UiLanguage::nativeName(code));
+        action->setCheckable(true);
+        action->setData(code);
+        m_languages->addAction(action);
+        connect(action, &QAction::triggered, this, [code]() {
+            UiLanguage::remember(code);
+            UiLanguage::apply(code);
+        });
+    }
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate()
+{
+    m_fileMenu->setTitle(tr("&File"));
+    m_open->setText(tr("&Open scenario…"));
+    m_recentMenu->setTitle(tr("Open &recent"));
+    for (const NamedAction &entry : std::as_const(m_namedActions)) {
+        entry.action->setText(tr(entry.text));
+        if (entry.tip)
+            entry.action->setToolTip(tr(entry.tip));
+    }
+    for (const NamedMenu &entry : std::as_const(m_namedMenus))
+        entry.menu->setTitle(tr(entry.title));
+    m_quit->setText(tr("&Quit"));
+    m_playMenu->setTitle(tr("&Play"));
+    m_transport->setWindowTitle(tr("Playback"));
+    for (const TransportAction &entry : std::as_const(m_transportActions)) {
+        entry.action->setText(tr(entry.text));
+        entry.action->setToolTip(QStringLiteral("%1 (%2)").arg(
+            tr(entry.tip), entry.action->shortcut().toString(QKeySequence::NativeText)));
+    }
+    m_viewMenu->setTitle(tr("&View"));
+    m_languageMenu->setTitle(tr("&Language"));
+    for (QAction *action : m_languages->actions())
+        action->setChecked(action->data().toString() == UiLanguage::current());
+    m_faultDock->setWindowTitle(tr("Break things"));
+    m_inspectDock->setWindowTitle(tr("Inspect"));
+    m_consoleDock->setWindowTitle(tr("Console"));
+    m_inspectTabs->setTabText(0, tr("Queues"));
+    m_inspectTabs->setTabText(1, tr("Mailboxes"));
+    m_inspectTabs->setTabText(2, tr("DNS"));
+    m_views->setTabText(0, tr("Dialogue"));
+    m_views->setTabText(1, tr("Ladder"));
+    m_views->setTabText(2, tr("Events"));
+    m_views->setTabText(3, tr("Statistics"));
+    m_ask->setTitle(tr("Question"));
+    m_continue->setText(tr("Continue"));
+    m_speed->setText(tr("%1×").arg(m_playback->speed()));
+    if (!m_errors->isHidden())
+        showErrors(m_errorText);
+
+    // What the open scenario says, in the language now in force.
+    setWindowTitle(m_path.isEmpty() ? tr("Carteiro")
+                                    : tr("%1 — Carteiro").arg(QFileInfo(m_path).fileName()));
+    if (!m_world)
+        return;
+    showScenarioTexts();
+    showCaption(m_playback->position());
+    if (m_askPosition >= 0)
+        showAskTexts();
+    if (!m_injectedDescriptions.isEmpty())
+        showInjected();
+    refreshInspectors();
+    m_topology->update(); // host badges are painted in the language in force
+}
+
 void MainWindow::createDocks()
 {
     m_faults = new FaultPanel;
-    auto *dock = new QDockWidget(tr("Break things"), this);
+    auto *dock = m_faultDock = new QDockWidget(this);
     dock->setObjectName(QStringLiteral("faults"));
     dock->setWidget(m_faults);
     addDockWidget(Qt::RightDockWidgetArea, dock);
@@ -298,11 +391,11 @@ void MainWindow::createDocks()
     m_queues = new QueueInspector;
     m_mailboxes = new MailboxInspector;
     m_dns = new DnsInspector;
-    auto *tabs = new QTabWidget;
-    tabs->addTab(m_queues, tr("Queues"));
-    tabs->addTab(m_mailboxes, tr("Mailboxes"));
-    tabs->addTab(m_dns, tr("DNS"));
-    m_inspectDock = new QDockWidget(tr("Inspect"), this);
+    auto *tabs = m_inspectTabs = new QTabWidget;
+    tabs->addTab(m_queues, QString());
+    tabs->addTab(m_mailboxes, QString());
+    tabs->addTab(m_dns, QString());
+    m_inspectDock = new QDockWidget(this);
     m_inspectDock->setObjectName(QStringLiteral("inspect"));
     m_inspectDock->setWidget(tabs);
     addDockWidget(Qt::RightDockWidgetArea, m_inspectDock);
@@ -319,30 +412,32 @@ void MainWindow::createDocks()
 
     // telnet to any server of the scenario, as in the seeds' lab activity.
     m_console = new ConsoleWidget;
-    auto *consoleDock = new QDockWidget(tr("Console"), this);
+    auto *consoleDock = m_consoleDock = new QDockWidget(this);
     consoleDock->setObjectName(QStringLiteral("console"));
     consoleDock->setWidget(m_console);
     addDockWidget(Qt::BottomDockWidgetArea, consoleDock);
     consoleDock->hide();
     resizeDocks({dock, m_inspectDock}, {340, 340}, Qt::Horizontal);
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *view = m_viewMenu = menuBar()->addMenu(QString());
     view->addAction(dock->toggleViewAction());
     view->addAction(m_inspectDock->toggleViewAction());
     view->addAction(consoleDock->toggleViewAction());
     m_docks = {dock, m_inspectDock, consoleDock};
     view->addSeparator();
-    m_presentationAction = view->addAction(tr("&Presentation mode"));
+    m_presentationAction = view->addAction(QString());
+    m_namedActions.append({m_presentationAction, QT_TR_NOOP("&Presentation mode"),
+                           QT_TR_NOOP("Full screen, large text and arrows, for a projector "
+                                      "(Esc leaves)")});
     m_presentationAction->setCheckable(true);
     m_presentationAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::Key_F11)});
-    m_presentationAction->setToolTip(
-        tr("Full screen, large text and arrows, for a projector (Esc leaves)"));
     connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
     addAction(m_presentationAction);
     QAction *leave = new QAction(this);
     leave->setShortcut(QKeySequence(Qt::Key_Escape));
     connect(leave, &QAction::triggered, this, [this]() { setPresentationMode(false); });
     addAction(leave);
-    m_darkAction = view->addAction(tr("&Dark theme"));
+    m_darkAction = view->addAction(QString());
+    m_namedActions.append({m_darkAction, QT_TR_NOOP("&Dark theme"), nullptr});
     m_darkAction->setCheckable(true);
     m_darkAction->setChecked(QSettings().value(QStringLiteral("darkTheme")).toBool());
     connect(m_darkAction, &QAction::toggled, this, &MainWindow::setDarkTheme);
@@ -714,11 +809,16 @@ void MainWindow::showScenario(core::Scenario scenario, const QString &label)
     m_faults->setScenario(m_scenario);
     m_console->setScenario(m_scenario);
     rebuild(-1);
+    showScenarioTexts();
+    setWindowTitle(tr("%1 — Carteiro").arg(QFileInfo(label).fileName()));
+}
+
+void MainWindow::showScenarioTexts()
+{
     const core::Scenario &shown = m_world->scenario();
     m_summary->setText(QStringLiteral("<b>%1</b><br>%2")
                            .arg(shown.title.text(language()).toHtmlEscaped(),
                                 shown.summary.text(language()).toHtmlEscaped()));
-    setWindowTitle(tr("%1 — Carteiro").arg(QFileInfo(label).fileName()));
 }
 
 void MainWindow::rebuild(int keepPosition)
@@ -752,6 +852,7 @@ void MainWindow::showRun(std::unique_ptr<core::World> world, int keepPosition)
     m_playback->setTrace(&m_world->trace());
     m_lesson.reset(&m_world->trace(), &m_world->scenario(), language());
     m_prediction.reset();
+    m_ask->setTitle(tr("Question"));
     m_summaryShown = false;
     m_playback->setPosition(keepPosition);
     m_exportMenu->setEnabled(true);
@@ -853,18 +954,7 @@ void MainWindow::showPosition(int position)
                                      4000);
     }
 
-    // The latest note at or before the position is the caption.
-    QString caption;
-    for (int i = position; i >= 0; --i) {
-        if (trace.typeAt(std::size_t(i)) != TraceEvent::Type::Note)
-            continue;
-        const TraceEvent note = trace.at(std::size_t(i));
-        const QString pt = note.extra.value(0);
-        caption = language().startsWith(QLatin1String("pt")) && !pt.isEmpty() ? pt : note.text;
-        break;
-    }
-    m_caption->setText(caption);
-    m_caption->setVisible(!caption.isEmpty());
+    showCaption(position);
 
     // At the end of a lesson with answers, the summary shows once.
     if (position == m_playback->count() - 1 && m_lesson.hasAnswers() && !m_summaryShown) {
@@ -882,6 +972,22 @@ void MainWindow::showPosition(int position)
     }
 }
 
+void MainWindow::showCaption(int position)
+{
+    // The latest note at or before the position is the caption.
+    const core::Trace &trace = m_world->trace();
+    QString caption;
+    for (int i = position; i >= 0; --i) {
+        if (trace.typeAt(std::size_t(i)) != TraceEvent::Type::Note)
+            continue;
+        const TraceEvent note = trace.at(std::size_t(i));
+        caption = core::LocalizedText{note.text, note.extra.value(0)}.text(language());
+        break;
+    }
+    m_caption->setText(caption);
+    m_caption->setVisible(!caption.isEmpty());
+}
+
 QString MainWindow::caption() const
 {
     return m_caption->isHidden() ? QString() : m_caption->text();
@@ -894,26 +1000,46 @@ void MainWindow::showAsk(int position)
     const TraceEvent ask = m_world->trace().at(std::size_t(position));
     // extra holds the choices, then the right answer.
     const QStringList choices = ask.extra.mid(0, ask.extra.size() - 1);
-    const core::Step *step = nullptr;
-    for (const core::Step &candidate : m_world->scenario().steps)
-        if (candidate.kind == core::Step::Kind::Ask && candidate.ask.question.en == ask.text)
-            step = &candidate;
     m_prediction.reset();
-    m_ask->setTitle(tr("Question"));
-    m_question->setText(step ? step->ask.question.text(language()) : ask.text);
     for (QAbstractButton *button : m_choices->buttons()) {
         m_choices->removeButton(button);
         delete button;
     }
     auto *row = static_cast<QHBoxLayout *>(m_ask->layout()->itemAt(1)->layout());
     for (const QString &choice : choices) {
-        auto *button = new QRadioButton(choice);
+        auto *button = new QRadioButton;
         m_choices->addButton(button);
         row->addWidget(button);
         connect(button, &QRadioButton::clicked, this, [this, choice]() { answer(choice); });
     }
     m_feedback->clear();
+    m_answered.clear();
+    showAskTexts();
     m_ask->show();
+}
+
+const core::AskStep *MainWindow::askAt(int position) const
+{
+    // The trace keeps the English question; the step has both languages.
+    const QString question = m_world->trace().at(std::size_t(position)).text;
+    for (const core::Step &step : m_world->scenario().steps)
+        if (step.kind == core::Step::Kind::Ask &&
+            (step.ask.question.en.isEmpty() ? step.ask.question.pt : step.ask.question.en) ==
+                question)
+            return &step.ask;
+    return nullptr;
+}
+
+void MainWindow::showAskTexts()
+{
+    const TraceEvent ask = m_world->trace().at(std::size_t(m_askPosition));
+    const core::AskStep *step = askAt(m_askPosition);
+    m_question->setText(step ? step->question.text(language()) : ask.text);
+    const QList<QAbstractButton *> buttons = m_choices->buttons();
+    for (int i = 0; i < buttons.size(); ++i)
+        buttons[i]->setText(step ? step->choice(i, language()) : ask.extra.value(i));
+    if (!m_answered.isEmpty())
+        answer(m_answered);
 }
 
 bool MainWindow::isAsking() const
@@ -941,8 +1067,13 @@ void MainWindow::answer(const QString &choice)
     const TraceEvent ask = m_world->trace().at(std::size_t(m_askPosition));
     const QString right = ask.extra.value(ask.extra.size() - 1);
     m_lesson.answer(m_askPosition, choice);
-    m_feedback->setText(choice == right ? tr("✔ Right: %1.").arg(right)
-                                        : tr("✘ Not quite: the answer is %1.").arg(right));
+    // The answer in the language on screen: the step has each choice's Portuguese.
+    const core::AskStep *step = askAt(m_askPosition);
+    const QString shown =
+        step ? step->choice(int(step->choices.indexOf(right)), language()) : right;
+    m_answered = choice;
+    m_feedback->setText(choice == right ? tr("✔ Right: %1.").arg(shown)
+                                        : tr("✘ Not quite: the answer is %1.").arg(shown));
 }
 
 void MainWindow::setPredicting(bool on)
@@ -1037,9 +1168,11 @@ void MainWindow::injectFault(const core::FaultSpec &fault)
         m_world->injectFault(fault);
         m_live->clock().catchUp();
         m_live->clock().reschedule();
-        m_injectedDescriptions << QStringLiteral("%1  %2").arg(
-            core::formatSimTime(m_world->simulation().now()), core::FaultTable::describe(fault));
-        m_faults->setInjected(m_injectedDescriptions);
+        m_injectedDescriptions << [at = m_world->simulation().now(), fault] {
+            return QStringLiteral("%1  %2").arg(core::formatSimTime(at),
+                                                FaultPanel::describe(fault));
+        };
+        showInjected();
         followLiveRun();
         return;
     }
@@ -1048,9 +1181,10 @@ void MainWindow::injectFault(const core::FaultSpec &fault)
     step.at = m_playback->time();
     step.fault = fault;
     m_injected.append(step);
-    m_injectedDescriptions << QStringLiteral("%1  %2").arg(core::formatSimTime(step.at),
-                                                           core::FaultTable::describe(fault));
-    m_faults->setInjected(m_injectedDescriptions);
+    m_injectedDescriptions << [at = step.at, fault] {
+        return QStringLiteral("%1  %2").arg(core::formatSimTime(at), FaultPanel::describe(fault));
+    };
+    showInjected();
     rebuild(m_playback->position());
 }
 
@@ -1061,9 +1195,10 @@ void MainWindow::bringHostBackUp(const QString &host)
     if (m_live) {
         if (!m_world->bringUp(host))
             return;
-        m_injectedDescriptions
-            << tr("%1  %2 is back up").arg(core::formatSimTime(m_world->simulation().now()), host);
-        m_faults->setInjected(m_injectedDescriptions);
+        m_injectedDescriptions << [now = m_world->simulation().now(), host] {
+            return tr("%1  %2 is back up").arg(core::formatSimTime(now), host);
+        };
+        showInjected();
         m_live->clock().reschedule();
         followLiveRun();
         return;
@@ -1090,9 +1225,18 @@ void MainWindow::bringHostBackUp(const QString &host)
     };
     if (!endIt(m_injected) && !endIt(m_scenario.steps))
         return;
-    m_injectedDescriptions << tr("%1  %2 is back up").arg(core::formatSimTime(now), host);
-    m_faults->setInjected(m_injectedDescriptions);
+    m_injectedDescriptions <<
+        [now, host] { return tr("%1  %2 is back up").arg(core::formatSimTime(now), host); };
+    showInjected();
     rebuild(m_playback->position());
+}
+
+void MainWindow::showInjected()
+{
+    QStringList lines;
+    for (const auto &describe : std::as_const(m_injectedDescriptions))
+        lines << describe();
+    m_faults->setInjected(lines);
 }
 
 bool MainWindow::saveInjectedFaults(const QString &saveAs)

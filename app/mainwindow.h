@@ -7,6 +7,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -20,6 +21,8 @@ class QTimer;
 class QGroupBox;
 class QPushButton;
 class QSplitter;
+class QToolBar;
+class QActionGroup;
 
 namespace carteiro::app {
 
@@ -118,6 +121,7 @@ signals:
     void scenarioOpened(const QString &path);
 
 protected:
+    void changeEvent(QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -125,6 +129,11 @@ private:
     QString askExportPath(const QString &title, const QString &suffix, const QString &filters);
     void createActions();
     void createDocks();
+    void createLanguageMenu();
+    // Sets every text built here in the language in force; again on each LanguageChange.
+    void retranslate();
+    void showScenarioTexts();
+    void showCaption(int position);
     void openFromDialog();
     void exportCaptureFromDialog();
     void exportTranscriptFromDialog();
@@ -141,12 +150,15 @@ private:
     void refreshInspectors();
     void showRun(std::unique_ptr<core::World> world, int keepPosition);
     void followLiveRun();
+    void showAskTexts();
+    const core::AskStep *askAt(int position) const;
+    void showInjected();
 
     // What is open: the file's scenario, the faults injected on top, and their run.
     QString m_path;
     core::Scenario m_scenario;
     QList<core::Step> m_injected;
-    QStringList m_injectedDescriptions;
+    QList<std::function<QString()>> m_injectedDescriptions; // said again in a new language
     std::unique_ptr<core::World> m_world;
     std::unique_ptr<RunState> m_runState; // the world at the position, for the inspectors
 
@@ -197,7 +209,40 @@ private:
     std::size_t m_followedCount = 0;
     core::LiveOptions m_liveOptions;
     std::unique_ptr<core::LiveServer> m_live; // declared after m_world: goes before it
+    // What retranslate() renames: menus, actions with their tooltips, docks and tabs.
+    struct TransportAction
+    {
+        QAction *action;
+        const char *text;
+        const char *tip;
+    };
+    QList<TransportAction> m_transportActions;
+    struct NamedAction
+    {
+        QAction *action;
+        const char *text;
+        const char *tip; // may be null
+    };
+    QList<NamedAction> m_namedActions;
+    struct NamedMenu
+    {
+        QMenu *menu;
+        const char *title;
+    };
+    QList<NamedMenu> m_namedMenus;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_playMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QActionGroup *m_languages = nullptr;
+    QAction *m_open = nullptr;
+    QAction *m_quit = nullptr;
+    QToolBar *m_transport = nullptr;
+    QDockWidget *m_faultDock = nullptr;
+    QDockWidget *m_consoleDock = nullptr;
+    QTabWidget *m_inspectTabs = nullptr;
     QString m_errorText;
+    QString m_answered; // the choice last picked for the question on screen
     int m_askPosition = -1;
     bool m_resumeAfterAsk = false;
 };

@@ -7,8 +7,9 @@ out=docs/screenshots
 mkdir -p "$out"
 export QT_QPA_PLATFORM=offscreen
 app=build/app/carteiro
-"$app" --step 40 --screenshot "$out/alice-to-bob-relay.png" scenarios/01-alice-to-bob.yaml
-"$app" --step 30 --screenshot "$out/mx-fallback.png" scenarios/05-mx-fallback.yaml
-"$app" --step 14 --screenshot "$out/telnet-session.png" scenarios/06-telnet-session.yaml
+"$app" --language en --step 40 --screenshot "$out/alice-to-bob-relay.png" scenarios/01-alice-to-bob.yaml
+"$app" --language en --step 30 --screenshot "$out/mx-fallback.png" scenarios/05-mx-fallback.yaml
+"$app" --language en --step 14 --screenshot "$out/telnet-session.png" scenarios/06-telnet-session.yaml
+"$app" --language pt --step 40 --screenshot "$out/alice-to-bob-relay-pt.png" scenarios/01-alice-to-bob.yaml
 echo "screenshots in $out:"
 ls "$out"

@@ -5,7 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # tshark: the capture export's test reads the pcap files back with it.
-packages=(cmake g++ make pkg-config qt6-base-dev qt6-svg-dev qt6-charts-dev libgl-dev libyaml-cpp-dev python3 swaks tshark curl)
+# qt6-tools-dev and qt6-l10n-tools: qt_add_translations, lupdate and lrelease build the
+# Portuguese catalogue; qt6-translations-l10n: Qt's own dialogs and buttons in Portuguese.
+# tshark reads the capture exports back; curl is one of the live lab's real clients.
+packages=(cmake g++ make pkg-config qt6-base-dev qt6-svg-dev qt6-charts-dev libgl-dev
+          libyaml-cpp-dev python3 swaks tshark curl qt6-tools-dev qt6-l10n-tools
+          qt6-translations-l10n)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -27,6 +27,7 @@ private slots:
     void policyModes_data();
     void policyModes();
     void stepsKeepFileOrder();
+    void askChoicesInTwoLanguages();
 
     void malformed_data();
     void malformed();
@@ -419,6 +420,33 @@ void TestScenarioLoader::stepsKeepFileOrder()
     QCOMPARE(result.scenario.steps[1].at, SimTime(0));
     QCOMPARE(result.scenario.steps[1].pos.line, 4);
     QCOMPARE(result.scenario.steps[2].note.en, QStringLiteral("b"));
+}
+
+void TestScenarioLoader::askChoicesInTwoLanguages()
+{
+    // A choice is a text: plain (a code, a host) or {en:, pt:}; the answer names the English.
+    const ScenarioLoadResult result = ScenarioLoader::loadText(
+        "carteiro: 1\nsteps:\n  - ask:\n      question: {en: \"Where?\", pt: \"Onde?\"}\n"
+        "      choices: [{en: on the server, pt: no servidor}, \"mail.crepes.fr\"]\n"
+        "      answer: on the server\n",
+        QStringLiteral("choices.yaml"));
+    QVERIFY2(result.ok(), qPrintable(lines(result).join(QLatin1Char('\n'))));
+    const AskStep &ask = result.scenario.steps.at(0).ask;
+    QCOMPARE(ask.choices, (QStringList{"on the server", "mail.crepes.fr"}));
+    QCOMPARE(ask.choicesPt, (QStringList{"no servidor", QString()}));
+    QCOMPARE(ask.choice(0, QStringLiteral("pt")), QStringLiteral("no servidor"));
+    QCOMPARE(ask.choice(1, QStringLiteral("pt")), QStringLiteral("mail.crepes.fr"));
+    QCOMPARE(ask.choice(0, QStringLiteral("en")), QStringLiteral("on the server"));
+
+    const ScenarioLoadResult wrong = ScenarioLoader::loadText(
+        "carteiro: 1\nsteps:\n  - ask:\n      question: Where?\n"
+        "      choices: [{en: here, pt: aqui, fr: ici}]\n      answer: aqui\n",
+        QStringLiteral("choices.yaml"));
+    QVERIFY(!wrong.ok());
+    const QString errors = lines(wrong).join(QLatin1Char('\n'));
+    QVERIFY2(errors.contains(QStringLiteral("fr")), qPrintable(errors));
+    QVERIFY2(errors.contains(QStringLiteral("answer 'aqui' is not one of the choices 'here'")),
+             qPrintable(errors));
 }
 
 // Each file in malformed/ and every line `carteiro-cli check` must print for it, in order.

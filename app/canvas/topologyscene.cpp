@@ -323,7 +323,12 @@ public:
         painter->drawRoundedRect(m_rect, 14, 14);
         painter->setFont(pixelFont(17, true));
         painter->setPen(tint(m_colour, 200, 100));
-        painter->drawText(m_rect.adjusted(14, 6, -14, 0), Qt::AlignLeft | Qt::AlignTop, m_title);
+        // Hosts outside any domain: named when painted, in the language in force.
+        const QString title =
+            m_title.isEmpty()
+                ? QCoreApplication::translate("carteiro::app::TopologyScene", "other hosts")
+                : m_title;
+        painter->drawText(m_rect.adjusted(14, 6, -14, 0), Qt::AlignLeft | Qt::AlignTop, title);
     }
 
 private:
@@ -776,11 +781,7 @@ void TopologyScene::layoutHosts()
             // Centre the group in its grid cell.
             const QRectF box(x + (colW[c] - g.size.width()) / 2, y, g.size.width(),
                              g.size.height());
-            addItem(new GroupItem(
-                g.domain.isEmpty()
-                    ? QCoreApplication::translate("carteiro::app::TopologyScene", "other hosts")
-                    : g.domain,
-                box, gi));
+            addItem(new GroupItem(g.domain, box, gi));
             const bool mirrored = gridCols > 1 && c < gridCols / 2.0 - 0.01 &&
                                   !(gridCols % 2 == 1 && c == gridCols / 2);
             // Column blocks: servers then clients, or clients then servers on the left side.

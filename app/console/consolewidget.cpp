@@ -6,6 +6,7 @@
 #include "core/world/world.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -54,10 +55,8 @@ ConsoleWidget::ConsoleWidget(QWidget *parent) : QWidget(parent)
     m_host = new QComboBox(this);
     m_host->setMinimumContentsLength(20);
     m_port = new QComboBox(this);
-    m_connect = new QPushButton(tr("Connect"), this);
-    m_reset = new QPushButton(tr("Fresh servers"), this);
-    m_reset->setToolTip(tr("Forget what was done in the console: empty queues, the "
-                           "mailboxes as the scenario starts them."));
+    m_connect = new QPushButton(this);
+    m_reset = new QPushButton(this);
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
 
@@ -66,17 +65,16 @@ ConsoleWidget::ConsoleWidget(QWidget *parent) : QWidget(parent)
     m_view->setFont(mono);
     m_view->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_view->setPlaceholderText(tr("Pick a server and a port, then Connect."));
 
     m_input = new QLineEdit(this);
     m_input->setFont(mono);
-    m_input->setPlaceholderText(tr("Type a command (HELO crepes.fr, USER bob, QUIT) and press "
-                                   "Enter"));
 
     auto *bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Host:"), this));
+    m_hostLabel = new QLabel(this);
+    m_portLabel = new QLabel(this);
+    bar->addWidget(m_hostLabel);
     bar->addWidget(m_host, 1);
-    bar->addWidget(new QLabel(tr("Port:"), this));
+    bar->addWidget(m_portLabel);
     bar->addWidget(m_port);
     bar->addWidget(m_connect);
     bar->addWidget(m_reset);
@@ -95,7 +93,36 @@ ConsoleWidget::ConsoleWidget(QWidget *parent) : QWidget(parent)
         m_input->clear();
         send(line);
     });
+    retranslate();
+}
+
+void ConsoleWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void ConsoleWidget::retranslate()
+{
+    m_reset->setText(tr("Fresh servers"));
+    m_reset->setToolTip(tr("Forget what was done in the console: empty queues, the "
+                           "mailboxes as the scenario starts them."));
+    m_view->setPlaceholderText(tr("Pick a server and a port, then Connect."));
+    m_input->setPlaceholderText(tr("Type a command (HELO crepes.fr, USER bob, QUIT) and press "
+                                   "Enter"));
+    m_hostLabel->setText(tr("Host:"));
+    m_portLabel->setText(tr("Port:"));
+    // The transcript stays as it was written; the status line says it again.
+    if (m_statusText)
+        m_status->setText(m_statusText());
     updateControls();
+}
+
+void ConsoleWidget::setStatus(std::function<QString()> text)
+{
+    m_statusText = std::move(text);
+    m_status->setText(m_statusText());
 }
 
 ConsoleWidget::~ConsoleWidget() = default;
@@ -114,8 +141,10 @@ void ConsoleWidget::resetWorld()
     m_world = std::make_unique<core::World>(m_scenario);
     m_lines.clear();
     m_view->clear();
-    m_status->setText(tr("A private copy of the scenario's servers: what you do here does not "
-                         "change the run being shown."));
+    setStatus([] {
+        return tr("A private copy of the scenario's servers: what you do here does not "
+                  "change the run being shown.");
+    });
     updateControls();
 }
 
@@ -182,13 +211,15 @@ bool ConsoleWidget::connectTo(const QString &host, int port)
     m_session = m_world->openServerSession(host, port, &error);
     if (!m_session) {
         append(LineKind::Note, error);
-        m_status->setText(tr("Could not connect to %1 port %2.").arg(host).arg(port));
+        setStatus(
+            [host, port] { return tr("Could not connect to %1 port %2.").arg(host).arg(port); });
         updateControls();
         return false;
     }
     m_peer = host;
-    m_status->setText(
-        tr("Connected to %1 port %2. Type a command and press Enter.").arg(host).arg(port));
+    setStatus([host, port] {
+        return tr("Connected to %1 port %2. Type a command and press Enter.").arg(host).arg(port);
+    });
     updateControls();
     emit connectedChanged(true);
     // A webmail page comes after the webmail's own IMAP dialogue: it is written later.
@@ -243,8 +274,9 @@ void ConsoleWidget::closeSession(const QString &note)
     m_session.reset();
     m_pending.clear();
     append(LineKind::Note, note);
-    m_status->setText(
-        tr("Disconnected from %1. Connect again to start a new session.").arg(m_peer));
+    setStatus([peer = m_peer] {
+        return tr("Disconnected from %1. Connect again to start a new session.").arg(peer);
+    });
     updateControls();
     emit connectedChanged(false);
 }

@@ -50,8 +50,15 @@ public:
 signals:
     void connectedChanged(bool connected);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     enum class LineKind { Client, Server, Note };
+
+    void retranslate();
+    // The status line, as a function so that it can be said again in another language.
+    void setStatus(std::function<QString()> text);
 
     void fillHosts();
     void fillPorts();
@@ -67,6 +74,9 @@ private:
     QPushButton *m_connect = nullptr;
     QPushButton *m_reset = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_hostLabel = nullptr;
+    QLabel *m_portLabel = nullptr;
+    std::function<QString()> m_statusText;
     QPlainTextEdit *m_view = nullptr;
     QLineEdit *m_input = nullptr;
 

@@ -1,6 +1,7 @@
 #include "app/dialogue/dialoguepane.h"
 
 #include <QAbstractListModel>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QLabel>
 #include <QListView>
@@ -379,6 +380,16 @@ DialoguePane::DialoguePane(QWidget *parent) : QWidget(parent)
 }
 
 DialoguePane::~DialoguePane() = default;
+
+void DialoguePane::changeEvent(QEvent *event)
+{
+    // The title and the explanation are computed for the line shown: compute them again.
+    if (event->type() == QEvent::LanguageChange && m_position >= -1) {
+        setPosition(m_position);
+        m_list->viewport()->update();
+    }
+    QWidget::changeEvent(event);
+}
 
 void DialoguePane::setTrace(const core::Trace *trace)
 {

@@ -48,6 +48,9 @@ public slots:
     void setPosition(int position);
     void selectRow(int row);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void showMeaning(int row);
 

@@ -1,7 +1,11 @@
 #include "app/dialogue/eventlist.h"
 
+#include "app/i18n/uilanguage.h"
+#include "core/scenario/scenario.h"
+
 #include <QBrush>
 #include <QComboBox>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -65,7 +69,7 @@ QVariant EventListModel::data(const QModelIndex &index, int role) const
         case TypeColumn:
             // Line events show who speaks, as in the dialogue; others their kind.
             return isLine ? (fromServer ? QStringLiteral("S:") : QStringLiteral("C:"))
-                          : TraceEvent::typeName(e.type);
+                          : typeLabel(e.type);
         case ProtocolColumn:
             return e.protocol;
         case FromColumn:
@@ -73,6 +77,9 @@ QVariant EventListModel::data(const QModelIndex &index, int role) const
         case ToColumn:
             return fromServer ? e.client : e.server;
         case TextColumn:
+            // A note carries its Portuguese beside the English; other texts are the trace's.
+            if (e.type == TraceEvent::Type::Note)
+                return core::LocalizedText{e.text, e.extra.value(0)}.text(UiLanguage::current());
             return e.text;
         }
         return {};
@@ -87,6 +94,45 @@ QVariant EventListModel::data(const QModelIndex &index, int role) const
         return QBrush(fromServer ? QColor(0x1b, 0x5e, 0x20) : QColor(0x0d, 0x47, 0xa1));
     }
     return {};
+}
+
+QString EventListModel::typeLabel(TraceEvent::Type type)
+{
+    // The kind of event in the reader's language; the trace (and --jsonl) keeps typeName().
+    switch (type) {
+    case TraceEvent::Type::Line:
+        return tr("line");
+    case TraceEvent::Type::Connect:
+        return tr("connect", "event kind: a TCP connection opened or failed");
+    case TraceEvent::Type::Close:
+        return tr("close", "event kind: a TCP connection closed");
+    case TraceEvent::Type::Dns:
+        return tr("dns", "event kind: a DNS query and its answer");
+    case TraceEvent::Type::Queue:
+        return tr("queue", "event kind: a message entered a mail queue");
+    case TraceEvent::Type::Retry:
+        return tr("retry", "event kind: a delivery attempt deferred");
+    case TraceEvent::Type::Deliver:
+        return tr("deliver", "event kind: a message delivered, relayed or downloaded");
+    case TraceEvent::Type::Bounce:
+        return tr("bounce", "event kind: a message returned to its sender");
+    case TraceEvent::Type::Fault:
+        return tr("fault", "event kind: a fault starts or ends");
+    case TraceEvent::Type::Note:
+        return tr("note", "event kind: the scenario's caption");
+    case TraceEvent::Type::Ask:
+        return tr("ask", "event kind: the scenario asks a question");
+    case TraceEvent::Type::Mailbox:
+        return tr("mailbox", "event kind: a mailbox changed");
+    }
+    return TraceEvent::typeName(type);
+}
+
+void EventListModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (m_rows > 0)
+        emit dataChanged(index(0, TypeColumn), index(m_rows - 1, TextColumn), {Qt::DisplayRole});
 }
 
 QVariant EventListModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -166,7 +212,6 @@ EventList::EventList(QWidget *parent) : QWidget(parent)
     m_view->setWordWrap(false);
     const int digit = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     m_view->setColumnWidth(EventListModel::TimeColumn, digit * 14);
-    m_view->setColumnWidth(EventListModel::TypeColumn, digit * 9);
     m_view->setColumnWidth(EventListModel::ProtocolColumn, digit * 8);
     m_view->setColumnWidth(EventListModel::FromColumn, digit * 20);
     m_view->setColumnWidth(EventListModel::ToColumn, digit * 20);
@@ -176,10 +221,12 @@ EventList::EventList(QWidget *parent) : QWidget(parent)
     m_protocols->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_hosts->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *filters = new QHBoxLayout;
-    filters->addWidget(new QLabel(tr("Protocol:")));
+    m_protocolLabel = new QLabel;
+    m_hostLabel = new QLabel;
+    filters->addWidget(m_protocolLabel);
     filters->addWidget(m_protocols);
     filters->addSpacing(12);
-    filters->addWidget(new QLabel(tr("Host:")));
+    filters->addWidget(m_hostLabel);
     filters->addWidget(m_hosts);
     filters->addStretch(1);
 
@@ -200,6 +247,30 @@ EventList::EventList(QWidget *parent) : QWidget(parent)
         emit eventActivated(m_filter->mapToSource(index).row());
     });
     fillCombos();
+    retranslate();
+}
+
+void EventList::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void EventList::retranslate()
+{
+    m_protocolLabel->setText(tr("Protocol:"));
+    m_hostLabel->setText(tr("Host:"));
+    m_protocols->setItemText(0, tr("All protocols"));
+    m_hosts->setItemText(0, tr("All hosts"));
+    m_model->retranslate();
+    // The Event column fits its longest word in this language ("devolução", "caixa postal").
+    int widest = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 9;
+    for (int type = 0; type <= int(TraceEvent::Type::Mailbox); ++type)
+        widest = std::max(widest, m_view->fontMetrics().horizontalAdvance(
+                                      EventListModel::typeLabel(TraceEvent::Type(type))) +
+                                      12);
+    m_view->setColumnWidth(EventListModel::TypeColumn, widest);
 }
 
 void EventList::setTrace(const core::Trace *trace)

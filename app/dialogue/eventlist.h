@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
 class QTableView;
 
 namespace carteiro::app {
@@ -40,6 +41,10 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    // The Event column's word for a kind of event, translated.
+    static QString typeLabel(core::TraceEvent::Type type);
+    // Headers and event kinds are read again in the language now in force.
+    void retranslate();
 
 private:
     const core::Trace *m_trace = nullptr;
@@ -95,7 +100,11 @@ signals:
     // The user picked a row: the main window may move the position there.
     void eventActivated(int traceIndex);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void fillCombos();
     void selectPosition();
 
@@ -105,6 +114,8 @@ private:
     QTableView *m_view = nullptr;
     QComboBox *m_protocols = nullptr;
     QComboBox *m_hosts = nullptr;
+    QLabel *m_protocolLabel = nullptr;
+    QLabel *m_hostLabel = nullptr;
 };
 
 } // namespace carteiro::app

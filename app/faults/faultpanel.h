@@ -6,6 +6,7 @@
 
 class QComboBox;
 class QFormLayout;
+class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
@@ -35,6 +36,8 @@ public:
     void setUser(const QString &user);
     void setDomain(const QString &domain);
     core::FaultSpec currentFault() const;
+    // What a fault does, in the language in force (the trace keeps FaultTable::describe()).
+    static QString describe(const core::FaultSpec &fault);
 
 public slots:
     void inject();
@@ -44,7 +47,11 @@ signals:
     void backUpRequested(const QString &host);
     void saveRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void updateFields();
 
     QFormLayout *m_form = nullptr;
@@ -59,6 +66,8 @@ private:
     QComboBox *m_lasts = nullptr;
     QListWidget *m_injected = nullptr;
     QPushButton *m_save = nullptr;
+    QPushButton *m_injectButton = nullptr;
+    QLabel *m_injectedLabel = nullptr;
 };
 
 } // namespace carteiro::app

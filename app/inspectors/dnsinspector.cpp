@@ -5,6 +5,7 @@
 #include "app/inspectors/readablefont.h"
 #include "core/world/world.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTreeWidget>
@@ -22,15 +23,32 @@ const QColor kFaultColour(0xb0, 0x00, 0x20);
 
 DnsInspector::DnsInspector(QWidget *parent) : QWidget(parent)
 {
-    m_tree = buildInspectorFrame(
-        this, &m_summary, {tr("Domain / record"), tr("Preference"), tr("Mail host"), tr("Status")});
+    m_tree = buildInspectorFrame(this, &m_summary, headerLabels());
     m_tree->setRootIsDecorated(false);
     showState(nullptr);
+}
+
+QStringList DnsInspector::headerLabels()
+{
+    return {tr("Domain / record"), tr("Preference"), tr("Mail host"), tr("Status")};
+}
+
+void DnsInspector::changeEvent(QEvent *event)
+{
+    // The rows are said again by the window, which holds the run (showState); the empty
+    // state and the column titles are said here.
+    if (event->type() == QEvent::LanguageChange) {
+        m_tree->setHeaderLabels(headerLabels());
+        if (!m_hasState)
+            m_summary->setText(tr("No scenario is open."));
+    }
+    QWidget::changeEvent(event);
 }
 
 void DnsInspector::showState(const core::World *world)
 {
     m_tree->clear();
+    m_hasState = world != nullptr;
     if (!world) {
         m_summary->setText(tr("No scenario is open."));
         return;

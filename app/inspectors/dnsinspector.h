@@ -30,9 +30,14 @@ public:
     // For tests: one line per row shown, cells joined by " | ", children indented.
     QStringList rows() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    static QStringList headerLabels();
     QTreeWidget *m_tree = nullptr;
     QLabel *m_summary = nullptr;
+    bool m_hasState = false; // showState() had a run
 };
 
 } // namespace carteiro::app

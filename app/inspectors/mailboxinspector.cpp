@@ -7,6 +7,7 @@
 #include "core/message/rfc5322.h"
 #include "core/world/world.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
@@ -172,7 +173,6 @@ MailboxInspector::MailboxInspector(QWidget *parent) : QWidget(parent)
     useReadableFont(this);
     m_tree = new QTreeWidget(this);
     m_tree->setColumnCount(ColumnCount);
-    m_tree->setHeaderLabels({tr("Mailbox"), tr("Subject"), tr("From"), tr("Date")});
     m_tree->setAlternatingRowColors(true);
     m_tree->setUniformRowHeights(true);
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -183,13 +183,10 @@ MailboxInspector::MailboxInspector(QWidget *parent) : QWidget(parent)
     m_source->setReadOnly(true);
     m_source->setFont(mono);
     m_source->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_source->setPlaceholderText(tr("Open a message to see its source."));
     m_highlighter = new HeaderHighlighter(m_source->document());
 
     m_details = new QTextBrowser(this);
     m_details->setOpenLinks(false);
-    m_details->setPlaceholderText(
-        tr("Open a message: its route and its envelope are explained here."));
 
     m_summary = new QLabel(this);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -201,33 +198,32 @@ MailboxInspector::MailboxInspector(QWidget *parent) : QWidget(parent)
 
     m_mimeTree = new QTreeWidget(this);
     m_mimeTree->setColumnCount(PartColumnCount);
-    m_mimeTree->setHeaderLabels(
-        {tr("Part"), tr("Charset / file"), tr("Transfer encoding"), tr("Encoded"), tr("Decoded")});
     m_mimeTree->setUniformRowHeights(true);
     m_mimeTree->setRootIsDecorated(true);
     m_mimeTree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
-    auto monoView = [this, &mono](const QString &placeholder) {
+    auto monoView = [this, &mono]() {
         auto *view = new QPlainTextEdit(this);
         view->setReadOnly(true);
         view->setFont(mono);
         view->setLineWrapMode(QPlainTextEdit::NoWrap);
-        view->setPlaceholderText(placeholder);
         return view;
     };
-    m_partHeaders = monoView(tr("The selected part's header fields."));
-    m_encoded = monoView(tr("The selected part's body as it travelled."));
-    m_decoded = monoView(tr("The selected part's body decoded."));
+    m_partHeaders = monoView();
+    m_encoded = monoView();
+    m_decoded = monoView();
 
     auto *encodedBox = new QWidget(this);
     auto *encodedLayout = new QVBoxLayout(encodedBox);
     encodedLayout->setContentsMargins(0, 0, 0, 0);
-    encodedLayout->addWidget(new QLabel(tr("Encoded (as it travelled)"), encodedBox));
+    m_encodedLabel = new QLabel(encodedBox);
+    encodedLayout->addWidget(m_encodedLabel);
     encodedLayout->addWidget(m_encoded);
     auto *decodedBox = new QWidget(this);
     auto *decodedLayout = new QVBoxLayout(decodedBox);
     decodedLayout->setContentsMargins(0, 0, 0, 0);
-    decodedLayout->addWidget(new QLabel(tr("Decoded (what the reader sees)"), decodedBox));
+    m_decodedLabel = new QLabel(decodedBox);
+    decodedLayout->addWidget(m_decodedLabel);
     decodedLayout->addWidget(m_decoded);
     auto *bodies = new QSplitter(Qt::Horizontal, this);
     bodies->addWidget(encodedBox);
@@ -249,8 +245,8 @@ MailboxInspector::MailboxInspector(QWidget *parent) : QWidget(parent)
     structure->setStretchFactor(2, 3);
 
     m_viewerTabs = new QTabWidget(this);
-    m_viewerTabs->addTab(m_source, tr("Source"));
-    m_viewerTabs->addTab(structure, tr("Structure"));
+    m_viewerTabs->addTab(m_source, QString());
+    m_viewerTabs->addTab(structure, QString());
     m_structurePage = structure;
 
     auto *viewer = new QSplitter(Qt::Vertical, this);
@@ -274,7 +270,36 @@ MailboxInspector::MailboxInspector(QWidget *parent) : QWidget(parent)
     connect(m_mimeTree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *current) {
         showPart(current ? current->data(0, PartIndexRole).toInt() : -1);
     });
+    retranslate();
     showState(nullptr);
+}
+
+void MailboxInspector::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        // The open message's explanations, said again (the window refreshes the tree).
+        m_openKey.clear();
+        showMessage(m_tree->currentItem());
+    }
+    QWidget::changeEvent(event);
+}
+
+void MailboxInspector::retranslate()
+{
+    m_tree->setHeaderLabels({tr("Mailbox"), tr("Subject"), tr("From"), tr("Date")});
+    m_source->setPlaceholderText(tr("Open a message to see its source."));
+    m_details->setPlaceholderText(
+        tr("Open a message: its route and its envelope are explained here."));
+    m_mimeTree->setHeaderLabels(
+        {tr("Part"), tr("Charset / file"), tr("Transfer encoding"), tr("Encoded"), tr("Decoded")});
+    m_partHeaders->setPlaceholderText(tr("The selected part's header fields."));
+    m_encoded->setPlaceholderText(tr("The selected part's body as it travelled."));
+    m_decoded->setPlaceholderText(tr("The selected part's body decoded."));
+    m_encodedLabel->setText(tr("Encoded (as it travelled)"));
+    m_decodedLabel->setText(tr("Decoded (what the reader sees)"));
+    m_viewerTabs->setTabText(0, tr("Source"));
+    m_viewerTabs->setTabText(1, tr("Structure"));
 }
 
 MailboxInspector::~MailboxInspector() = default;

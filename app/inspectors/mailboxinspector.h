@@ -69,7 +69,11 @@ public:
     // The route as lines, first hop first; static so other views can explain a message too.
     static QStringList describeRoute(const QByteArray &raw);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     QTreeWidgetItem *messageItem(const QString &address, int row) const;
     void showMessage(QTreeWidgetItem *item);
     QString detailsHtml(const QString &address, const QByteArray &raw, qint64 arrived) const;
@@ -89,6 +93,8 @@ private:
     QPlainTextEdit *m_encoded = nullptr;
     QPlainTextEdit *m_decoded = nullptr;
     QPlainTextEdit *m_partHeaders = nullptr;
+    QLabel *m_encodedLabel = nullptr;
+    QLabel *m_decodedLabel = nullptr;
     std::unique_ptr<core::MimePart> m_mime;      // the open message, parsed
     std::vector<const core::MimePart *> m_parts; // m_mime's parts in walk order
     QStringList m_mimeDefectList;

@@ -5,6 +5,7 @@
 #include "app/inspectors/readablefont.h"
 #include "core/world/world.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSet>
@@ -39,10 +40,38 @@ void collectText(const QTreeWidgetItem *item, int depth, QStringList &lines)
 
 QueueInspector::QueueInspector(QWidget *parent) : QWidget(parent)
 {
-    m_tree = buildInspectorFrame(this, &m_summary,
-                                 {tr("MTA / queue id"), tr("Sender"), tr("Recipients"),
-                                  tr("Attempts"), tr("Next retry"), tr("Last error")});
+    m_tree = buildInspectorFrame(this, &m_summary, headerLabels());
     showState(nullptr);
+}
+
+QString QueueInspector::outcomeLabel(const QString &outcome)
+{
+    // The queue's own words (DeliveryAttempt::outcome), in the reader's language.
+    if (outcome == QLatin1String("delivered"))
+        return tr("delivered");
+    if (outcome == QLatin1String("deferred"))
+        return tr("deferred");
+    if (outcome == QLatin1String("bounced"))
+        return tr("bounced");
+    return outcome;
+}
+
+QStringList QueueInspector::headerLabels()
+{
+    return {tr("MTA / queue id"), tr("Sender"),     tr("Recipients"),
+            tr("Attempts"),       tr("Next retry"), tr("Last error")};
+}
+
+void QueueInspector::changeEvent(QEvent *event)
+{
+    // The rows are said again by the window, which holds the run (showState); the empty
+    // state and the column titles are said here.
+    if (event->type() == QEvent::LanguageChange) {
+        m_tree->setHeaderLabels(headerLabels());
+        if (!m_hasState)
+            m_summary->setText(tr("No scenario is open."));
+    }
+    QWidget::changeEvent(event);
 }
 
 void QueueInspector::showState(const core::World *world)
@@ -59,6 +88,7 @@ void QueueInspector::showState(const core::World *world)
                 expanded << server->child(j)->text(IdColumn);
     }
     m_tree->clear();
+    m_hasState = world != nullptr;
     if (!world) {
         m_summary->setText(tr("No scenario is open."));
         return;
@@ -106,7 +136,7 @@ void QueueInspector::showState(const core::World *world)
                 auto *past = new QTreeWidgetItem(row);
                 past->setText(IdColumn, tr("attempt %1").arg(++number));
                 past->setText(NextRetryColumn, core::formatSimTime(attempt.time));
-                past->setText(AttemptsColumn, attempt.outcome);
+                past->setText(AttemptsColumn, outcomeLabel(attempt.outcome));
                 past->setText(LastErrorColumn, attempt.detail);
             }
             row->setExpanded(expanded.contains(entry.id));

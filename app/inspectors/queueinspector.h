@@ -42,9 +42,15 @@ public:
     // Every cell shown, row by row, tab separated: two states compare as text.
     QString tableText() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    static QStringList headerLabels();
+    static QString outcomeLabel(const QString &outcome);
     QTreeWidget *m_tree = nullptr;
     QLabel *m_summary = nullptr;
+    bool m_hasState = false; // showState() had a run
 };
 
 } // namespace carteiro::app

@@ -1,5 +1,6 @@
 #include "app/timeline/timelinewidget.h"
 
+#include <QEvent>
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -50,6 +51,18 @@ bool isMarked(TraceEvent::Type type)
 TimelineWidget::TimelineWidget(QWidget *parent) : QWidget(parent)
 {
     setMouseTracking(false);
+    retranslate();
+}
+
+void TimelineWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void TimelineWidget::retranslate()
+{
     setToolTip(tr("Timeline: click or drag to go to a moment of the run. Red: faults, orange: "
                   "retries, purple: bounces, green: deliveries, blue: notes and questions."));
 }

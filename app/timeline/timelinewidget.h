@@ -38,11 +38,13 @@ signals:
     void positionRequested(int position);
 
 protected:
+    void changeEvent(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
 
 private:
+    void retranslate();
     QRect strip() const;
     int indexAt(int x) const;
     int xOf(int index) const;

@@ -155,8 +155,13 @@ struct ImapStep
 struct AskStep
 {
     LocalizedText question;
-    QStringList choices;
-    QString answer;
+    QStringList choices;   // as the answer names them (English, or the only text given)
+    QStringList choicesPt; // the Portuguese of each choice, empty where none was given
+    QString answer;        // one of choices
+    QString choice(int index, const QString &language) const
+    {
+        return LocalizedText{choices.value(index), choicesPt.value(index)}.text(language);
+    }
 };
 
 struct FaultSpec

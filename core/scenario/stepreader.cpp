@@ -372,10 +372,18 @@ void StepReader::readAsk(const YamlField &field, AskStep &ask)
     bool choicesOk = false;
     if (map.require(QStringLiteral("choices"))) {
         const YamlField &choices = *map.find(QStringLiteral("choices"));
-        if (const auto list = m_fields.stringList(choices)) {
-            ask.choices = *list;
-            choicesOk = !list->isEmpty();
-            if (list->isEmpty())
+        // Each choice is a text: "354", or {en: "2 messages", pt: "2 mensagens"}.
+        if (const auto items = m_fields.list(choices)) {
+            bool ok = true;
+            for (const YamlField &item : *items) {
+                const auto text = m_fields.text(item);
+                ok = ok && text.has_value();
+                const LocalizedText value = text.value_or(LocalizedText());
+                ask.choices << (value.en.isEmpty() ? value.pt : value.en);
+                ask.choicesPt << value.pt;
+            }
+            choicesOk = ok && !items->isEmpty();
+            if (items->isEmpty())
                 m_fields.error(choices, QStringLiteral("expected at least one choice; got an "
                                                        "empty list"));
         }

@@ -1,6 +1,7 @@
 #include "core/message/rfc5322.h"
 
 #include "core/message/mimecodec.h"
+#include "core/message/utf8.h"
 
 #include <QDate>
 
@@ -53,18 +54,28 @@ QByteArray body(const QByteArray &raw)
     return split >= 0 ? raw.mid(split + 2) : QByteArray();
 }
 
-QByteArray formatField(const QString &name, const QString &value)
+namespace {
+
+constexpr int kFoldAt = 78; // RFC 5322 section 2.1.1: SHOULD be no more than 78
+
+qsizetype fieldSizeHint(const QString &name, const QByteArray &words)
 {
-    constexpr int kFoldAt = 78; // RFC 5322 section 2.1.1: SHOULD be no more than 78
-    const QByteArray words = value.toUtf8();
-    QByteArray out;
-    out.reserve(name.size() + words.size() + words.size() / kFoldAt * 3 + 8);
-    out += name.toUtf8();
+    return name.size() + words.size() + words.size() / kFoldAt * 3 + 8;
+}
+
+// Appends "Name: value" and CRLF, folded at spaces, to out.
+void appendField(QByteArray &out, const QString &name, const QByteArray &words)
+{
+    const qsizetype start = out.size();
+    appendUtf8(out, name);
     out += ": ";
-    if (out.size() + words.size() <= kFoldAt)
-        return out + words + "\r\n";
+    if (out.size() - start + words.size() <= kFoldAt) {
+        out += words;
+        out += "\r\n";
+        return;
+    }
     // Fold at the last space that keeps the line short (a word longer than a line stays whole).
-    qsizetype lineLength = out.size();
+    qsizetype lineLength = out.size() - start;
     qsizetype pos = 0;
     while (pos < words.size()) {
         qsizetype end = words.indexOf(' ', pos);
@@ -84,12 +95,28 @@ QByteArray formatField(const QString &name, const QString &value)
         lineLength += wordLength;
         pos = end + 1;
     }
-    return out + "\r\n";
+    out += "\r\n";
+}
+
+} // namespace
+
+QByteArray formatField(const QString &name, const QString &value)
+{
+    const QByteArray words = value.toUtf8();
+    QByteArray out;
+    out.reserve(fieldSizeHint(name, words));
+    appendField(out, name, words);
+    return out;
 }
 
 QByteArray prependField(const QByteArray &raw, const QString &name, const QString &value)
 {
-    return formatField(name, value) + raw;
+    const QByteArray words = value.toUtf8();
+    QByteArray out;
+    out.reserve(fieldSizeHint(name, words) + raw.size());
+    appendField(out, name, words);
+    out += raw;
+    return out;
 }
 
 QByteArray toCrlf(const QByteArray &text)

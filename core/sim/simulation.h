@@ -1,9 +1,10 @@
 #pragma once
 
+#include "core/sim/eventaction.h"
+
 #include <QtGlobal>
 
 #include <cstdint>
-#include <functional>
 #include <random>
 #include <unordered_set>
 #include <vector>
@@ -25,7 +26,7 @@ constexpr SimTime kDay = 24 * kHour;
 class Simulation
 {
 public:
-    using Action = std::function<void()>;
+    using Action = EventAction;
 
     explicit Simulation(quint64 seed = 0) : m_seed(seed) {}
 

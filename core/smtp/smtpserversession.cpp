@@ -345,7 +345,7 @@ struct SmtpServerSession::Private
         }
         if (dataTooBig)
             return;
-        const QByteArray text = line.text.startsWith('.') ? line.text.mid(1) : line.text;
+        const QByteArrayView text = line.text.startsWith('.') ? line.text.sliced(1) : line.text;
         // RFC 1870 section 6: the size limit counts the message with CRLF line ends. Past it the
         // content is dropped, not kept, and the transaction fails at the final ".".
         if (data.size() + text.size() + 2 > config.maxMessageSize) {
@@ -358,10 +358,10 @@ struct SmtpServerSession::Private
         // servers cleared the eighth bit of every octet, which is why MIME encodes 8-bit text.
         // A modern server offers 8BITMIME (RFC 6152) and keeps the octets as they are.
         if (modern()) {
-            data += text;
+            data.append(text);
         } else {
             const qsizetype at = data.size();
-            data += text;
+            data.append(text);
             for (qsizetype i = at; i < data.size(); ++i)
                 data[i] = char(data.at(i) & 0x7f);
         }

@@ -140,12 +140,13 @@ QString SmtpCommandParser::usage(SmtpVerb verb)
 
 SmtpCommandParser::Result SmtpCommandParser::parse(QByteArrayView line) const
 {
-    const QString text = QString::fromUtf8(line);
     // RFC 5321 section 4.1.1: a verb, then SP and the arguments. Trailing white space is
-    // dropped, as a terminal may leave some.
-    const qsizetype space = text.indexOf(u' ');
-    const QString name = (space < 0 ? text : text.left(space)).toUpper();
-    const QString argument = space < 0 ? QString() : text.mid(space + 1).trimmed();
+    // dropped, as a terminal may leave some. The two parts are decoded apart: a space byte is
+    // never inside a UTF-8 sequence, so this is the same as splitting the decoded line.
+    const qsizetype space = line.indexOf(' ');
+    const QString name = QString::fromUtf8(space < 0 ? line : line.first(space)).toUpper();
+    const QString argument =
+        space < 0 ? QString() : QString::fromUtf8(line.sliced(space + 1)).trimmed();
 
     const std::optional<SmtpVerb> verb = verbFromName(name);
     if (!verb) {

@@ -35,6 +35,21 @@ qsizetype enhancedCodeLength(QByteArrayView text, int replyCode)
     return i;
 }
 
+// The enhanced code as a string. The codes of an ordinary transaction (RFC 3463 section 3)
+// are shared rather than built again for every reply.
+QString enhancedCode(QByteArrayView code)
+{
+    static const QString common[] = {
+        QStringLiteral("2.0.0"), QStringLiteral("2.1.0"), QStringLiteral("2.1.5"),
+        QStringLiteral("2.7.0"), QStringLiteral("2.6.0"),
+    };
+    for (const QString &known : common) {
+        if (QLatin1StringView(code) == known)
+            return known;
+    }
+    return QString::fromLatin1(code);
+}
+
 SmtpReply malformed(const QString &text)
 {
     SmtpReply reply;
@@ -149,7 +164,7 @@ void SmtpReplyParser::takeLine(const SmtpLineFramer::Line &line)
         m_partial.code = code;
         const qsizetype length = enhancedCodeLength(body, code);
         if (length > 0)
-            m_partial.enhanced = QString::fromLatin1(body.first(length));
+            m_partial.enhanced = enhancedCode(body.first(length));
     }
     const qsizetype enhanced = m_partial.enhanced.size();
     if (enhanced && body.size() >= enhanced &&

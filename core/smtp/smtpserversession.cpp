@@ -441,12 +441,21 @@ struct SmtpServerSession::Private
     // RFC 4616 section 2: message = [authzid] NUL authcid NUL passwd.
     void finishPlain(const QByteArray &message)
     {
-        const QList<QByteArray> parts = message.split('\0');
-        if (parts.size() != 3 || (!parts.at(0).isEmpty() && parts.at(0) != parts.at(1))) {
+        // Exactly two NULs make the three parts; they are read in place.
+        const QByteArrayView bytes(message);
+        const qsizetype first = bytes.indexOf('\0');
+        const qsizetype second = first < 0 ? -1 : bytes.indexOf('\0', first + 1);
+        if (second < 0 || bytes.indexOf('\0', second + 1) >= 0) {
             endAuth(authFailed());
             return;
         }
-        finishAuth(QString::fromUtf8(parts.at(1)), QString::fromUtf8(parts.at(2)));
+        const QByteArrayView authzid = bytes.first(first);
+        const QByteArrayView authcid = bytes.sliced(first + 1, second - first - 1);
+        if (!authzid.isEmpty() && authzid != authcid) {
+            endAuth(authFailed());
+            return;
+        }
+        finishAuth(QString::fromUtf8(authcid), QString::fromUtf8(bytes.sliced(second + 1)));
     }
 
     void handleAuthLine(const SmtpLineFramer::Line &line)
@@ -617,7 +626,7 @@ struct SmtpServerSession::Private
                          QStringLiteral("Error: MAIL transaction in progress")));
             return false;
         }
-        if (command.argument.split(u' ', Qt::SkipEmptyParts).size() > 2) {
+        if (QStringView(command.argument).split(u' ', Qt::SkipEmptyParts).size() > 2) {
             reply(syntax(QStringLiteral("Syntax: ") + SmtpCommandParser::usage(SmtpVerb::Auth)));
             return false;
         }
@@ -869,9 +878,10 @@ struct SmtpServerSession::Private
 
     void proceedAuth(const SmtpCommand &command)
     {
-        const QStringList words = command.argument.split(u' ', Qt::SkipEmptyParts);
-        const QString mechanism = words.value(0).toUpper();
-        const QString initial = words.value(1);
+        const QList<QStringView> words =
+            QStringView(command.argument).split(u' ', Qt::SkipEmptyParts);
+        const QString mechanism = words.value(0).toString().toUpper();
+        const QString initial = words.value(1).toString();
         if (mechanism == u"PLAIN") {
             if (initial.isEmpty()) {
                 // RFC 4954 section 4: an empty challenge asks for the response.

@@ -93,8 +93,10 @@ inline Scenario makeStorm(int messages, quint64 seed, int domains = kDomains,
         const int toUser = int(random() % usersPerDomain);
         const int toDomain = int(random() % domains);
         step.send.to = {address(toDomain, toUser)};
-        step.send.subject = QStringLiteral("Storm message %1").arg(m);
-        step.send.body = QStringLiteral("Hello from the storm.\nThis is message %1.\n").arg(m);
+        const QString number = QString::number(m);
+        step.send.subject = QStringLiteral("Storm message ") + number;
+        step.send.body = QStringLiteral("Hello from the storm.\nThis is message ") + number +
+                         QStringLiteral(".\n");
         s.steps.append(std::move(step));
     }
     return s;

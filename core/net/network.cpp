@@ -121,7 +121,7 @@ void Network::connect(const QString &from, const QString &to, int port,
         m_simulation.schedule(kConnectTimeout, [this, connection]() {
             const QString why = QStringLiteral("connect to %1 port %2: connection timed out")
                                     .arg(connection->server)
-                                    .arg(connection->port);
+                                    .arg(QString::number(connection->port));
             record(connectionEvent(*connection, TraceEvent::Type::Connect, why));
             connection->clientSession->connectFailed(why);
         });
@@ -132,7 +132,7 @@ void Network::connect(const QString &from, const QString &to, int port,
         m_simulation.schedule(2 * oneWay, [this, connection]() {
             const QString why = QStringLiteral("connect to %1 port %2: connection refused")
                                     .arg(connection->server)
-                                    .arg(connection->port);
+                                    .arg(QString::number(connection->port));
             record(connectionEvent(*connection, TraceEvent::Type::Connect, why));
             connection->clientSession->connectFailed(why);
         });
@@ -148,7 +148,7 @@ void Network::connect(const QString &from, const QString &to, int port,
         record(connectionEvent(*connection, TraceEvent::Type::Connect,
                                QStringLiteral("TCP connection to %1 port %2 established")
                                    .arg(connection->server)
-                                   .arg(connection->port)));
+                                   .arg(QString::number(connection->port))));
         const QByteArray greeting = connection->serverSession->open();
         if (!greeting.isEmpty())
             transmit(connection, false, greeting);

@@ -98,6 +98,11 @@ bool isDomain(QStringView text)
 
 std::optional<SmtpVerb> SmtpCommandParser::verbFromName(const QString &name)
 {
+    // A verb as written (upper case) is found without folding case.
+    for (const VerbName &entry : kVerbs) {
+        if (name == QLatin1StringView(entry.name))
+            return entry.verb;
+    }
     for (const VerbName &entry : kVerbs) {
         if (name.compare(QLatin1String(entry.name), Qt::CaseInsensitive) == 0)
             return entry.verb;

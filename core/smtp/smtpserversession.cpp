@@ -664,10 +664,10 @@ struct SmtpServerSession::Private
         if (modern()) {
             answer.lines = QStringList{
                 config.greeting,
-                QStringLiteral("SIZE %1").arg(config.maxMessageSize), // RFC 1870
-                QStringLiteral("8BITMIME"),                           // RFC 6152
-                QStringLiteral("PIPELINING"),                         // RFC 2920
-                QStringLiteral("ENHANCEDSTATUSCODES"),                // RFC 2034
+                QStringLiteral("SIZE %1").arg(QString::number(config.maxMessageSize)), // RFC 1870
+                QStringLiteral("8BITMIME"),                                            // RFC 6152
+                QStringLiteral("PIPELINING"),                                          // RFC 2920
+                QStringLiteral("ENHANCEDSTATUSCODES"),                                 // RFC 2034
                 QStringLiteral("HELP"),
             };
         } else {

@@ -5,8 +5,6 @@
 
 #include <QDate>
 
-#include <cstdio>
-
 namespace carteiro::core::rfc5322 {
 
 QList<HeaderField> parseHeaders(const QByteArray &raw)
@@ -149,11 +147,39 @@ QString formatDate(SimTime time)
     const SimTime sinceMidnight = kEpochClock + time;
     const QDate day = epochDay.addDays(sinceMidnight / kDay);
     const SimTime clock = sinceMidnight % kDay;
-    char text[40];
-    std::snprintf(text, sizeof text, "%s, %d %s %d %02d:%02d:%02d +0000", days[day.dayOfWeek() - 1],
-                  day.day(), months[day.month() - 1], day.year(), int(clock / kHour),
-                  int(clock % kHour / kMinute), int(clock % kMinute / kSecond));
-    return QString::fromLatin1(text);
+    // "Mon, 2 Mar 2026 09:00:00 +0000", written by hand: the date goes into every message
+    // and every Received field, and printf is slow for it. Every number is non-negative.
+    char text[48];
+    char *out = text;
+    const auto put = [&out](const char *part) {
+        while (*part)
+            *out++ = *part++;
+    };
+    const auto number = [&out](qint64 value, int minDigits) {
+        char digits[20];
+        int count = 0;
+        do {
+            digits[count++] = char('0' + value % 10);
+            value /= 10;
+        } while (value > 0 || count < minDigits);
+        while (count > 0)
+            *out++ = digits[--count];
+    };
+    put(days[day.dayOfWeek() - 1]);
+    put(", ");
+    number(day.day(), 1);
+    put(" ");
+    put(months[day.month() - 1]);
+    put(" ");
+    number(day.year(), 1);
+    put(" ");
+    number(clock / kHour, 2);
+    put(":");
+    number(clock % kHour / kMinute, 2);
+    put(":");
+    number(clock % kMinute / kSecond, 2);
+    put(" +0000");
+    return QString::fromLatin1(text, out - text);
 }
 
 QString encodeWord(const QString &text)

@@ -6,6 +6,7 @@
 #include "core/scenario/scenario.h"
 
 #include <random>
+#include <vector>
 
 namespace carteiro::bench {
 
@@ -70,16 +71,33 @@ inline Scenario makeStorm(int messages, quint64 seed, int domains = kDomains,
         step.fault.duration = kOutage;
         s.steps.append(step);
     }
+    // Each address is built once and shared by every message that names it.
+    std::vector<QString> addresses;
+    addresses.reserve(std::size_t(domains) * std::size_t(usersPerDomain));
+    for (int d = 0; d < domains; ++d)
+        for (int u = 0; u < usersPerDomain; ++u)
+            addresses.push_back(userAddress(d, u));
+    const auto address = [&](int d, int u) {
+        return addresses[std::size_t(d * usersPerDomain + u)];
+    };
+    s.steps.reserve(s.steps.size() + messages);
     std::mt19937_64 random(seed);
     for (int m = 0; m < messages; ++m) {
         Step step;
         step.kind = Step::Kind::Send;
         step.at = SimTime(random() % quint64(sendWindow));
-        step.send.from = userAddress(int(random() % domains), int(random() % usersPerDomain));
-        step.send.to = {userAddress(int(random() % domains), int(random() % usersPerDomain))};
-        step.send.subject = QStringLiteral("Storm message %1").arg(m);
-        step.send.body = QStringLiteral("Hello from the storm.\nThis is message %1.\n").arg(m);
-        s.steps.append(step);
+        // The user is drawn before the domain, as the storm has always drawn them.
+        const int fromUser = int(random() % usersPerDomain);
+        const int fromDomain = int(random() % domains);
+        step.send.from = address(fromDomain, fromUser);
+        const int toUser = int(random() % usersPerDomain);
+        const int toDomain = int(random() % domains);
+        step.send.to = {address(toDomain, toUser)};
+        const QString number = QString::number(m);
+        step.send.subject = QStringLiteral("Storm message ") + number;
+        step.send.body = QStringLiteral("Hello from the storm.\nThis is message ") + number +
+                         QStringLiteral(".\n");
+        s.steps.append(std::move(step));
     }
     return s;
 }

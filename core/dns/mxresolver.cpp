@@ -18,7 +18,7 @@ QString MxAnswer::describe() const
         return QStringLiteral("no MX records");
     QStringList parts;
     for (const MxRecord &record : records)
-        parts << QStringLiteral("%1 %2").arg(record.preference).arg(record.host);
+        parts << QStringLiteral("%1 %2").arg(QString::number(record.preference)).arg(record.host);
     QString text = parts.join(QStringLiteral(", "));
     if (implicit)
         text += QStringLiteral(" (no MX: the domain's own address)");

@@ -70,9 +70,11 @@ int MailboxStore::remove(const QString &address, const QString &folder, const QS
 
 void MailboxStore::changed(const MailAccount &account)
 {
-    if (m_listener)
-        m_listener(account.address,
-                   int(account.folders.value(QStringLiteral("INBOX")).messages.size()));
+    if (!m_listener)
+        return;
+    // Looked up in place: value() would copy the folder, every message of it included.
+    const auto inbox = account.folders.constFind(QStringLiteral("INBOX"));
+    m_listener(account.address, inbox == account.folders.cend() ? 0 : int(inbox->messages.size()));
 }
 
 bool MailboxStore::lock(const QString &address)

@@ -82,7 +82,7 @@ MessageComposer::MessageComposer(NameLookup names, std::mt19937_64 &random)
 
 QString MessageComposer::makeMessageId(SimTime now, std::mt19937_64 &random, const QString &domain)
 {
-    const QString stamp = QStringLiteral("%1").arg(now, 10, 10, QLatin1Char('0'));
+    const QString stamp = QString::number(now).rightJustified(10, u'0'); // now is never negative
     const QString unique = QString::number(random() & 0xffffffffu, 16);
     return QStringLiteral("<%1.%2@%3>").arg(stamp, unique, domain);
 }

@@ -1,10 +1,9 @@
 #include "core/message/rfc5322.h"
 
 #include "core/message/mimecodec.h"
+#include "core/message/utf8.h"
 
 #include <QDate>
-
-#include <cstdio>
 
 namespace carteiro::core::rfc5322 {
 
@@ -53,18 +52,28 @@ QByteArray body(const QByteArray &raw)
     return split >= 0 ? raw.mid(split + 2) : QByteArray();
 }
 
-QByteArray formatField(const QString &name, const QString &value)
+namespace {
+
+constexpr int kFoldAt = 78; // RFC 5322 section 2.1.1: SHOULD be no more than 78
+
+qsizetype fieldSizeHint(const QString &name, const QByteArray &words)
 {
-    constexpr int kFoldAt = 78; // RFC 5322 section 2.1.1: SHOULD be no more than 78
-    const QByteArray words = value.toUtf8();
-    QByteArray out;
-    out.reserve(name.size() + words.size() + words.size() / kFoldAt * 3 + 8);
-    out += name.toUtf8();
+    return name.size() + words.size() + words.size() / kFoldAt * 3 + 8;
+}
+
+// Appends "Name: value" and CRLF, folded at spaces, to out.
+void appendField(QByteArray &out, const QString &name, const QByteArray &words)
+{
+    const qsizetype start = out.size();
+    appendUtf8(out, name);
     out += ": ";
-    if (out.size() + words.size() <= kFoldAt)
-        return out + words + "\r\n";
+    if (out.size() - start + words.size() <= kFoldAt) {
+        out += words;
+        out += "\r\n";
+        return;
+    }
     // Fold at the last space that keeps the line short (a word longer than a line stays whole).
-    qsizetype lineLength = out.size();
+    qsizetype lineLength = out.size() - start;
     qsizetype pos = 0;
     while (pos < words.size()) {
         qsizetype end = words.indexOf(' ', pos);
@@ -84,12 +93,28 @@ QByteArray formatField(const QString &name, const QString &value)
         lineLength += wordLength;
         pos = end + 1;
     }
-    return out + "\r\n";
+    out += "\r\n";
+}
+
+} // namespace
+
+QByteArray formatField(const QString &name, const QString &value)
+{
+    const QByteArray words = value.toUtf8();
+    QByteArray out;
+    out.reserve(fieldSizeHint(name, words));
+    appendField(out, name, words);
+    return out;
 }
 
 QByteArray prependField(const QByteArray &raw, const QString &name, const QString &value)
 {
-    return formatField(name, value) + raw;
+    const QByteArray words = value.toUtf8();
+    QByteArray out;
+    out.reserve(fieldSizeHint(name, words) + raw.size());
+    appendField(out, name, words);
+    out += raw;
+    return out;
 }
 
 QByteArray toCrlf(const QByteArray &text)
@@ -130,11 +155,39 @@ QString formatDate(SimTime time)
     const SimTime sinceMidnight = kEpochClock + time;
     const QDate day = epochDay.addDays(sinceMidnight / kDay);
     const SimTime clock = sinceMidnight % kDay;
-    char text[40];
-    std::snprintf(text, sizeof text, "%s, %d %s %d %02d:%02d:%02d +0000", days[day.dayOfWeek() - 1],
-                  day.day(), months[day.month() - 1], day.year(), int(clock / kHour),
-                  int(clock % kHour / kMinute), int(clock % kMinute / kSecond));
-    return QString::fromLatin1(text);
+    // "Mon, 2 Mar 2026 09:00:00 +0000", written by hand: the date goes into every message
+    // and every Received field, and printf is slow for it. Every number is non-negative.
+    char text[48];
+    char *out = text;
+    const auto put = [&out](const char *part) {
+        while (*part)
+            *out++ = *part++;
+    };
+    const auto number = [&out](qint64 value, int minDigits) {
+        char digits[20];
+        int count = 0;
+        do {
+            digits[count++] = char('0' + value % 10);
+            value /= 10;
+        } while (value > 0 || count < minDigits);
+        while (count > 0)
+            *out++ = digits[--count];
+    };
+    put(days[day.dayOfWeek() - 1]);
+    put(", ");
+    number(day.day(), 1);
+    put(" ");
+    put(months[day.month() - 1]);
+    put(" ");
+    number(day.year(), 1);
+    put(" ");
+    number(clock / kHour, 2);
+    put(":");
+    number(clock % kHour / kMinute, 2);
+    put(":");
+    number(clock % kMinute / kSecond, 2);
+    put(" +0000");
+    return QString::fromLatin1(text, out - text);
 }
 
 QString encodeWord(const QString &text)

@@ -116,7 +116,9 @@ Mta::Mta(MtaContext context, HostSpec spec, SmtpStyle style, RetryPolicy retry)
         event.client = address;
         event.server = m_spec.name;
         event.count = count;
-        event.text = QStringLiteral("%1 has %2 message(s) in INBOX").arg(address).arg(count);
+        event.text = QStringLiteral("%1 has %2 message(s) in INBOX")
+                         .arg(address)
+                         .arg(QString::number(count));
         m_context.network->record(std::move(event));
     });
 }
@@ -267,9 +269,7 @@ std::optional<SmtpReply> Mta::policyReply(SmtpStage stage, const QString &argume
 QString Mta::nextQueueId()
 {
     // Postfix-like short hexadecimal ids, drawn from this MTA's own random stream.
-    return QStringLiteral("%1")
-        .arg(m_random() & 0xffffffffffull, 10, 16, QLatin1Char('0'))
-        .toUpper();
+    return QString::number(m_random() & 0xffffffffffull, 16).rightJustified(10, u'0').toUpper();
 }
 
 void Mta::record(TraceEvent::Type type, const QString &text, const QString &queueId,
@@ -319,7 +319,7 @@ QString Mta::accept(const SmtpEnvelope &envelope, const QByteArray &data, const 
     admit(id, envelope.sender, recipients, stamped,
           QStringLiteral("accepted %1 from <%2> for %3 (port %4)")
               .arg(id, envelope.sender, recipients.join(QStringLiteral(", ")))
-              .arg(port),
+              .arg(QString::number(port)),
           clientHost);
     return id;
 }
@@ -592,14 +592,15 @@ void Mta::finishAttempt(const std::shared_ptr<AttemptState> &state)
             lapsed.append(
                 {rcpt, status,
                  QStringLiteral("delivery gave up after %1 attempts over %2; last error: %3")
-                     .arg(entry->attempts)
+                     .arg(QString::number(entry->attempts))
                      .arg(formatSimTime(now - entry->queuedAt), entry->lastError),
                  state->remoteMta.value(rcpt), false});
         }
-        record(
-            TraceEvent::Type::Retry,
-            QStringLiteral("%1: giving up after %2 attempts").arg(entry->id).arg(entry->attempts),
-            entry->id);
+        record(TraceEvent::Type::Retry,
+               QStringLiteral("%1: giving up after %2 attempts")
+                   .arg(entry->id)
+                   .arg(QString::number(entry->attempts)),
+               entry->id);
         bounce(*entry, lapsed);
         return;
     }
@@ -608,7 +609,7 @@ void Mta::finishAttempt(const std::shared_ptr<AttemptState> &state)
     record(TraceEvent::Type::Retry,
            QStringLiteral("%1: attempt %2 deferred (%3); next attempt at %4")
                .arg(entry->id)
-               .arg(entry->attempts)
+               .arg(QString::number(entry->attempts))
                .arg(lastError, formatSimTime(next)),
            entry->id);
     scheduleAttempt(*entry, next);

@@ -163,7 +163,7 @@ void Network::connect(const QString &from, const QString &to, int port,
         m_simulation.schedule(kConnectTimeout, [this, connection]() {
             const QString why = QStringLiteral("connect to %1 port %2: ")
                                     .arg(connection->server)
-                                    .arg(connection->port) +
+                                    .arg(QString::number(connection->port)) +
                                 QLatin1String(kTimedOut);
             record(connectionEvent(*connection, TraceEvent::Type::Connect, why));
             connection->clientSession->connectFailed(why);
@@ -175,7 +175,7 @@ void Network::connect(const QString &from, const QString &to, int port,
         m_simulation.schedule(oneWay, [this, connection]() {
             const QString why = QStringLiteral("connect to %1 port %2: ")
                                     .arg(connection->server)
-                                    .arg(connection->port) +
+                                    .arg(QString::number(connection->port)) +
                                 QLatin1String(kRefused);
             TraceEvent event = connectionEvent(*connection, TraceEvent::Type::Connect, why);
             event.arrival = m_simulation.now() + latency(connection->client, connection->server);
@@ -207,7 +207,7 @@ void Network::connect(const QString &from, const QString &to, int port,
             connectionEvent(*connection, TraceEvent::Type::Connect,
                             QStringLiteral("TCP connection to %1 port %2 established")
                                 .arg(connection->server)
-                                .arg(connection->port));
+                                .arg(QString::number(connection->port)));
         // The SYN-ACK leaves now and reaches the client one way later.
         event.arrival = m_simulation.now() + latency(connection->client, connection->server);
         record(event);

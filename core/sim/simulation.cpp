@@ -27,8 +27,13 @@ EventId Simulation::scheduleAt(SimTime time, Action action)
         m_freeSlots.pop_back();
         m_actions[slot] = std::move(action);
     }
-    m_heap.push_back(Event{time, id, slot});
-    std::push_heap(m_heap.begin(), m_heap.end(), later);
+    // An event no earlier than the lane's last one keeps the lane in (time, sequence) order.
+    if (m_lane.empty() || time >= m_lane.back().time) {
+        m_lane.push_back(Event{time, id, slot});
+    } else {
+        m_heap.push_back(Event{time, id, slot});
+        std::push_heap(m_heap.begin(), m_heap.end(), later);
+    }
     return id;
 }
 
@@ -38,23 +43,36 @@ void Simulation::cancel(EventId id)
         m_cancelled.insert(id);
 }
 
+Simulation::Event Simulation::popHead()
+{
+    if (laneFirst()) {
+        const Event event = m_lane.front();
+        m_lane.pop_front();
+        return event;
+    }
+    std::pop_heap(m_heap.begin(), m_heap.end(), later);
+    const Event event = m_heap.back();
+    m_heap.pop_back();
+    return event;
+}
+
 void Simulation::dropCancelledHead()
 {
-    while (!m_heap.empty() && !m_cancelled.empty()) {
-        auto found = m_cancelled.find(m_heap.front().sequence);
+    while ((!m_heap.empty() || !m_lane.empty()) && !m_cancelled.empty()) {
+        auto found = m_cancelled.find(head().sequence);
         if (found == m_cancelled.end())
             return;
         m_cancelled.erase(found);
-        std::pop_heap(m_heap.begin(), m_heap.end(), later);
-        m_actions[m_heap.back().slot] = nullptr;
-        m_freeSlots.push_back(m_heap.back().slot);
-        m_heap.pop_back();
+        const Event event = popHead();
+        m_actions[event.slot] = nullptr;
+        m_freeSlots.push_back(event.slot);
     }
 }
 
 void Simulation::clear()
 {
     m_heap.clear();
+    m_lane.clear();
     m_cancelled.clear();
     m_freeSlots.clear();
     // Actions hold connections and sessions; they go before anything they point into.
@@ -65,23 +83,21 @@ void Simulation::clear()
 bool Simulation::isEmpty()
 {
     dropCancelledHead();
-    return m_heap.empty();
+    return m_heap.empty() && m_lane.empty();
 }
 
 SimTime Simulation::peek()
 {
     dropCancelledHead();
-    return m_heap.empty() ? -1 : m_heap.front().time;
+    return m_heap.empty() && m_lane.empty() ? -1 : head().time;
 }
 
 bool Simulation::step()
 {
     dropCancelledHead();
-    if (m_heap.empty())
+    if (m_heap.empty() && m_lane.empty())
         return false;
-    std::pop_heap(m_heap.begin(), m_heap.end(), later);
-    const Event event = m_heap.back();
-    m_heap.pop_back();
+    const Event event = popHead();
     Q_ASSERT(event.time >= m_now);
     m_now = event.time;
     ++m_executed;

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "core/sim/eventaction.h"
+
 #include <QtGlobal>
 
 #include <cstdint>
-#include <functional>
+#include <deque>
 #include <random>
 #include <unordered_set>
 #include <vector>
@@ -25,7 +27,7 @@ constexpr SimTime kDay = 24 * kHour;
 class Simulation
 {
 public:
-    using Action = std::function<void()>;
+    using Action = EventAction;
 
     explicit Simulation(quint64 seed = 0) : m_seed(seed) {}
 
@@ -69,6 +71,13 @@ private:
         return a.time != b.time ? a.time > b.time : a.sequence > b.sequence;
     }
 
+    // The next event is the earlier of the lane's front and the heap's top.
+    bool laneFirst() const
+    {
+        return !m_lane.empty() && (m_heap.empty() || later(m_heap.front(), m_lane.front()));
+    }
+    const Event &head() const { return laneFirst() ? m_lane.front() : m_heap.front(); }
+    Event popHead();
     void dropCancelledHead();
 
     SimTime m_now = 0;
@@ -76,6 +85,9 @@ private:
     quint64 m_sequence = 0;
     quint64 m_executed = 0;
     std::vector<Event> m_heap;
+    // Events scheduled in time order, as a scenario's steps are, queue here in that order
+    // rather than in the heap: the heap then holds only what is in flight, and stays small.
+    std::deque<Event> m_lane;
     std::vector<Action> m_actions;
     std::vector<quint32> m_freeSlots;
     std::unordered_set<EventId> m_cancelled; // cancelled but still in the heap

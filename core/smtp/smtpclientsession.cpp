@@ -1,7 +1,10 @@
 #include "core/smtp/smtpclientsession.h"
 
+#include "core/message/utf8.h"
+
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <utility>
 
 namespace carteiro::core {
@@ -44,6 +47,32 @@ QByteArray dotStuffed(const QByteArray &data)
     }
     out += ".\r\n";
     return out;
+}
+
+// RFC 4954 section 3: "AUTH" and the mechanisms, as one EHLO line, in any case. An ASCII line
+// (every real one) is read in place; any other is upper-cased and split as words.
+bool offersPlain(const QString &line)
+{
+    const bool ascii =
+        std::all_of(line.cbegin(), line.cend(), [](QChar c) { return c.unicode() < 0x80; });
+    if (!ascii) {
+        const QStringList words = line.toUpper().split(u' ');
+        return words.value(0) == u"AUTH" && words.contains(QStringLiteral("PLAIN"));
+    }
+    bool first = true;
+    bool plain = false;
+    for (qsizetype start = 0; start <= line.size();) {
+        qsizetype end = line.indexOf(u' ', start);
+        if (end < 0)
+            end = line.size();
+        const QStringView word = QStringView(line).sliced(start, end - start);
+        if (first && word.compare(u"AUTH", Qt::CaseInsensitive) != 0)
+            return false;
+        first = false;
+        plain = plain || word.compare(u"PLAIN", Qt::CaseInsensitive) == 0;
+        start = end + 1;
+    }
+    return plain;
 }
 
 } // namespace
@@ -89,9 +118,11 @@ struct SmtpClientSession::Private
 
     bool modern() const { return outgoing.style == SmtpStyle::Modern; }
 
-    void send(const QString &line)
+    // One command line, written from its pieces straight into the output.
+    void send(std::initializer_list<QStringView> pieces)
     {
-        output += line.toUtf8();
+        for (QStringView piece : pieces)
+            appendUtf8(output, piece);
         output += "\r\n";
     }
 
@@ -104,17 +135,21 @@ struct SmtpClientSession::Private
         case State::Greeting:
             break;
         case State::Ehlo:
-            send((modern() ? QStringLiteral("EHLO ") : QStringLiteral("HELO ")) +
-                 outgoing.heloName);
+            send({modern() ? u"EHLO " : u"HELO ", outgoing.heloName});
             break;
         case State::Helo:
-            send(QStringLiteral("HELO ") + outgoing.heloName);
+            send({u"HELO ", outgoing.heloName});
             break;
         case State::Auth: {
             // RFC 4616 section 2: [authzid] NUL authcid NUL passwd, in base64 (RFC 4954).
-            const QByteArray plain =
-                '\0' + outgoing.authUser.toUtf8() + '\0' + outgoing.authPassword.toUtf8();
-            send(QStringLiteral("AUTH PLAIN ") + QString::fromLatin1(plain.toBase64()));
+            QByteArray plain;
+            plain += '\0';
+            appendUtf8(plain, outgoing.authUser);
+            plain += '\0';
+            appendUtf8(plain, outgoing.authPassword);
+            output += "AUTH PLAIN ";
+            output += plain.toBase64();
+            output += "\r\n";
             break;
         }
         case State::Mail:
@@ -122,26 +157,24 @@ struct SmtpClientSession::Private
             // section 4.1.1.2 has no space after the colon.
             // RFC 6152 section 3: 8-bit data is announced with BODY=8BITMIME, and only to a
             // server that offers it.
-            send((modern() ? QStringLiteral("MAIL FROM:<") : QStringLiteral("MAIL FROM: <")) +
-                 outgoing.sender + u'>' +
-                 (offers8BitMime && hasEightBitData() ? QStringLiteral(" BODY=8BITMIME")
-                                                      : QString()));
+            send({modern() ? u"MAIL FROM:<" : u"MAIL FROM: <", outgoing.sender, u">",
+                  offers8BitMime && hasEightBitData() ? u" BODY=8BITMIME" : u""});
             break;
         case State::Rcpt:
             // One RCPT at a time, each answered before the next: no pipelining, so the
             // transcript reads as the textbook's dialogue.
-            send((modern() ? QStringLiteral("RCPT TO:<") : QStringLiteral("RCPT TO: <")) +
-                 outgoing.recipients.at(currentRecipient) + u'>');
+            send({modern() ? u"RCPT TO:<" : u"RCPT TO: <", outgoing.recipients.at(currentRecipient),
+                  u">"});
             break;
         case State::Data:
-            send(QStringLiteral("DATA"));
+            send({u"DATA"});
             break;
         case State::Content:
             // The whole message in one write, ending with the "." line.
             output += dotStuffed(outgoing.data);
             break;
         case State::Quit:
-            send(QStringLiteral("QUIT"));
+            send({u"QUIT"});
             break;
         case State::Closed:
             // Anything still undecided (a session that ended early) may be tried again.
@@ -223,12 +256,11 @@ struct SmtpClientSession::Private
             break;
         case State::Ehlo:
             if (positive) {
-                // RFC 4954 section 3: "AUTH" and the mechanisms, as one EHLO line.
                 for (qsizetype i = 1; i < reply.lines.size(); ++i) {
-                    const QStringList words = reply.lines.at(i).toUpper().split(u' ');
-                    if (words.value(0) == u"AUTH" && words.contains(QStringLiteral("PLAIN")))
+                    if (offersPlain(reply.lines.at(i)))
                         offersAuthPlain = true;
-                    if (words.value(0) == u"8BITMIME")
+                    // RFC 6152: the keyword alone on its line.
+                    if (reply.lines.at(i).compare(u"8BITMIME", Qt::CaseInsensitive) == 0)
                         offers8BitMime = true;
                 }
                 afterHello();

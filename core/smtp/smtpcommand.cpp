@@ -79,21 +79,30 @@ bool isDomain(QStringView text)
         return text.size() > 2;
     if (text.isEmpty())
         return false;
-    for (QStringView label : text.split(u'.')) {
+    for (qsizetype start = 0;;) {
+        const qsizetype dot = text.indexOf(u'.', start);
+        const QStringView label = dot < 0 ? text.sliced(start) : text.sliced(start, dot - start);
         if (label.isEmpty() || label.startsWith(u'-') || label.endsWith(u'-'))
             return false;
         for (QChar c : label) {
             if (c.unicode() > 127 || !(c.isLetterOrNumber() || c == u'-'))
                 return false;
         }
+        if (dot < 0)
+            return true;
+        start = dot + 1;
     }
-    return true;
 }
 
 } // namespace
 
 std::optional<SmtpVerb> SmtpCommandParser::verbFromName(const QString &name)
 {
+    // A verb as written (upper case) is found without folding case.
+    for (const VerbName &entry : kVerbs) {
+        if (name == QLatin1StringView(entry.name))
+            return entry.verb;
+    }
     for (const VerbName &entry : kVerbs) {
         if (name.compare(QLatin1String(entry.name), Qt::CaseInsensitive) == 0)
             return entry.verb;
@@ -134,14 +143,15 @@ QString SmtpCommandParser::usage(SmtpVerb verb)
     return {};
 }
 
-SmtpCommandParser::Result SmtpCommandParser::parse(const QByteArray &line) const
+SmtpCommandParser::Result SmtpCommandParser::parse(QByteArrayView line) const
 {
-    const QString text = QString::fromUtf8(line);
     // RFC 5321 section 4.1.1: a verb, then SP and the arguments. Trailing white space is
-    // dropped, as a terminal may leave some.
-    const qsizetype space = text.indexOf(u' ');
-    const QString name = (space < 0 ? text : text.left(space)).toUpper();
-    const QString argument = space < 0 ? QString() : text.mid(space + 1).trimmed();
+    // dropped, as a terminal may leave some. The two parts are decoded apart: a space byte is
+    // never inside a UTF-8 sequence, so this is the same as splitting the decoded line.
+    const qsizetype space = line.indexOf(' ');
+    const QString name = QString::fromUtf8(space < 0 ? line : line.first(space)).toUpper();
+    const QString argument =
+        space < 0 ? QString() : QString::fromUtf8(line.sliced(space + 1)).trimmed();
 
     const std::optional<SmtpVerb> verb = verbFromName(name);
     if (!verb) {
@@ -157,7 +167,9 @@ SmtpCommandParser::Result SmtpCommandParser::parse(const QByteArray &line) const
     command.verb = *verb;
     command.name = name;
     command.argument = argument;
-    const QString usageText = QStringLiteral("Syntax: ") + usage(command.verb);
+    const auto usageError = [&] {
+        return syntaxError(name, QStringLiteral("Syntax: ") + usage(command.verb));
+    };
 
     switch (command.verb) {
     case SmtpVerb::Helo:
@@ -166,14 +178,14 @@ SmtpCommandParser::Result SmtpCommandParser::parse(const QByteArray &line) const
     case SmtpVerb::Expn:
     case SmtpVerb::Auth:
         if (argument.isEmpty())
-            return syntaxError(name, usageText);
+            return usageError();
         return command;
     case SmtpVerb::Data:
     case SmtpVerb::Rset:
     case SmtpVerb::Turn:
         // RFC 5321 sections 4.1.1.4 and 4.1.1.5: these take no argument.
         if (!argument.isEmpty())
-            return syntaxError(name, usageText);
+            return usageError();
         return command;
     case SmtpVerb::Noop:
     case SmtpVerb::Help:
@@ -196,10 +208,11 @@ SmtpCommandParser::Result SmtpCommandParser::parse(const QByteArray &line) const
                : syntaxError(name, QStringLiteral("Bad recipient address syntax"),
                              QStringLiteral("5.1.3"));
     if (!argument.startsWith(keyword, Qt::CaseInsensitive))
-        return syntaxError(name, usageText);
-    const QString rest = argument.mid(keyword.size()).trimmed();
+        return usageError();
+    // The pieces are read as views into the argument; only the path becomes a string.
+    const QStringView rest = QStringView(argument).sliced(keyword.size()).trimmed();
     if (!rest.startsWith(u'<'))
-        return syntaxError(name, usageText);
+        return usageError();
 
     // The closing bracket, skipping any inside a quoted local part.
     qsizetype close = 1;
@@ -214,17 +227,17 @@ SmtpCommandParser::Result SmtpCommandParser::parse(const QByteArray &line) const
             break;
     }
     if (close >= rest.size())
-        return syntaxError(name, usageText);
+        return usageError();
     if (close + 1 > m_limits.path) {
         // RFC 5321 section 4.5.3.1.10 names this reply: "501 Path too long".
         SmtpCommandError error = badAddress;
         error.text = QStringLiteral("Path too long");
         return error;
     }
-    QString address = rest.mid(1, close - 1);
-    const QString tail = rest.mid(close + 1);
+    QStringView address = rest.sliced(1, close - 1);
+    const QStringView tail = rest.sliced(close + 1);
     if (!tail.isEmpty() && !tail.startsWith(u' '))
-        return syntaxError(name, usageText);
+        return usageError();
 
     // RFC 5321 section 4.1.2 and appendix C: a source route "@relay1,@relay2:" is accepted and
     // ignored.
@@ -232,15 +245,15 @@ SmtpCommandParser::Result SmtpCommandParser::parse(const QByteArray &line) const
         const qsizetype colon = address.indexOf(u':');
         if (colon < 0)
             return badAddress;
-        address = address.mid(colon + 1);
+        address = address.sliced(colon + 1);
     }
     if (address.isEmpty()) {
         // The null reverse-path of bounces (RFC 5321 section 4.5.5); never a recipient.
         if (!isMail)
             return badAddress;
     } else {
-        QString localPart = address;
-        QString domain;
+        QStringView localPart = address;
+        QStringView domain;
         qsizetype at = -1;
         if (address.startsWith(u'"')) {
             qsizetype end = 1;
@@ -256,8 +269,8 @@ SmtpCommandParser::Result SmtpCommandParser::parse(const QByteArray &line) const
             at = address.lastIndexOf(u'@');
         }
         if (at >= 0) {
-            localPart = address.left(at);
-            domain = address.mid(at + 1);
+            localPart = address.first(at);
+            domain = address.sliced(at + 1);
             if (!isDomain(domain))
                 return badAddress;
         }
@@ -271,14 +284,14 @@ SmtpCommandParser::Result SmtpCommandParser::parse(const QByteArray &line) const
             return error;
         }
     }
-    command.path = address;
+    command.path = address.toString();
 
     // RFC 5321 section 4.1.2: esmtp-param = esmtp-keyword ["=" esmtp-value].
-    const QStringList params = tail.split(u' ', Qt::SkipEmptyParts);
-    for (const QString &param : params) {
+    const QList<QStringView> params = tail.split(u' ', Qt::SkipEmptyParts);
+    for (QStringView param : params) {
         const qsizetype equals = param.indexOf(u'=');
-        const QString key = (equals < 0 ? param : param.left(equals)).toUpper();
-        const QString value = equals < 0 ? QString() : param.mid(equals + 1);
+        const QString key = (equals < 0 ? param : param.first(equals)).toString().toUpper();
+        const QString value = equals < 0 ? QString() : param.sliced(equals + 1).toString();
         bool valid = !key.isEmpty() && key.at(0).unicode() < 128 && key.at(0).isLetterOrNumber();
         for (QChar c : key)
             valid = valid && c.unicode() < 128 && (c.isLetterOrNumber() || c == u'-');
@@ -287,7 +300,7 @@ SmtpCommandParser::Result SmtpCommandParser::parse(const QByteArray &line) const
         for (QChar c : value)
             valid = valid && c.unicode() >= 33 && c.unicode() <= 126 && c != u'=';
         if (!valid)
-            return syntaxError(name, QStringLiteral("Bad parameter syntax: ") + param);
+            return syntaxError(name, QStringLiteral("Bad parameter syntax: ") + param.toString());
         command.params.insert(key, value);
     }
     return command;

@@ -69,7 +69,7 @@ public:
     SmtpCommandParser() = default;
     explicit SmtpCommandParser(Limits limits) : m_limits(limits) {}
 
-    Result parse(const QByteArray &line) const;
+    Result parse(QByteArrayView line) const;
 
     // The verb named by `name` (any case), if it is one of ours.
     static std::optional<SmtpVerb> verbFromName(const QString &name);

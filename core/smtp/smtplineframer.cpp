@@ -4,6 +4,11 @@ namespace carteiro::core {
 
 void SmtpLineFramer::feed(const QByteArray &bytes)
 {
+    // Once every line is read the buffer starts afresh, sharing the caller's bytes.
+    if (m_position == m_buffer.size()) {
+        m_buffer.clear();
+        m_position = 0;
+    }
     m_buffer.append(bytes);
 }
 
@@ -15,6 +20,8 @@ std::optional<SmtpLineFramer::Line> SmtpLineFramer::next(int limit)
         // long (its CRLF still has to come), so its bytes are dropped rather than kept.
         if (m_discarding || m_buffer.size() - m_position >= limit) {
             m_discarding = true;
+            m_buffer.clear();
+        } else if (m_position == m_buffer.size()) {
             m_buffer.clear();
         } else {
             m_buffer.remove(0, m_position);
@@ -31,13 +38,9 @@ std::optional<SmtpLineFramer::Line> SmtpLineFramer::next(int limit)
     // The limit counts the line with its CRLF, however the line really ended.
     line.tooLong = m_discarding || length + 2 > limit;
     if (!line.tooLong)
-        line.text = m_buffer.mid(m_position, length);
+        line.text = QByteArrayView(m_buffer).sliced(m_position, length);
     m_discarding = false;
     m_position = end + 1;
-    if (m_position == m_buffer.size()) {
-        m_buffer.clear();
-        m_position = 0;
-    }
     return line;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 
 #include <optional>
 
@@ -25,9 +26,11 @@ inline constexpr int kSmtpMaxAuthLine = 12288;
 class SmtpLineFramer
 {
 public:
+    // A line's text points into the framer's buffer: it stays valid until the next call to
+    // feed(), next() or clear(), so reading a line costs no copy.
     struct Line
     {
-        QByteArray text;      // without the CRLF (or LF); empty when tooLong
+        QByteArrayView text;  // without the CRLF (or LF); empty when tooLong
         bool tooLong = false; // longer than the limit; the whole line was discarded
         bool bareLf = false;  // ended in LF alone
     };

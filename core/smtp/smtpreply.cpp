@@ -1,6 +1,9 @@
 #include "core/smtp/smtpreply.h"
 
+#include "core/message/utf8.h"
+
 #include <algorithm>
+#include <charconv>
 
 namespace carteiro::core {
 
@@ -32,6 +35,21 @@ qsizetype enhancedCodeLength(QByteArrayView text, int replyCode)
     return i;
 }
 
+// The enhanced code as a string. The codes of an ordinary transaction (RFC 3463 section 3)
+// are shared rather than built again for every reply.
+QString enhancedCode(QByteArrayView code)
+{
+    static const QString common[] = {
+        QStringLiteral("2.0.0"), QStringLiteral("2.1.0"), QStringLiteral("2.1.5"),
+        QStringLiteral("2.7.0"), QStringLiteral("2.6.0"),
+    };
+    for (const QString &known : common) {
+        if (QLatin1StringView(code) == known)
+            return known;
+    }
+    return QString::fromLatin1(code);
+}
+
 SmtpReply malformed(const QString &text)
 {
     SmtpReply reply;
@@ -43,24 +61,27 @@ SmtpReply malformed(const QString &text)
 
 QByteArray SmtpReply::toWire() const
 {
-    char number[4] = {char('0' + code / 100 % 10), char('0' + code / 10 % 10),
-                      char('0' + code % 10), 0};
-    const QByteArray prefix = enhanced.toUtf8();
+    const char number[3] = {char('0' + code / 100 % 10), char('0' + code / 10 % 10),
+                            char('0' + code % 10)};
     const qsizetype count = std::max<qsizetype>(lines.size(), 1);
+    // Sized for ASCII text, so that the reply is one allocation.
+    qsizetype size = 0;
+    for (qsizetype i = 0; i < count; ++i)
+        size += 7 + enhanced.size() + (i < lines.size() ? lines.at(i).size() : 0);
     QByteArray wire;
-    wire.reserve(count * (8 + prefix.size()) + 64 * count);
+    wire.reserve(size);
     for (qsizetype i = 0; i < count; ++i) {
-        const QString text = i < lines.size() ? lines.at(i) : QString();
+        const QStringView text = i < lines.size() ? QStringView(lines.at(i)) : QStringView();
         // RFC 5321 section 4.2.1: every line but the last has a hyphen after the code.
         wire.append(number, 3);
         wire += i + 1 < count ? '-' : ' ';
         // RFC 2034 section 4: the enhanced code starts the text of every line.
-        if (!prefix.isEmpty()) {
-            wire += prefix;
+        if (!enhanced.isEmpty()) {
+            appendUtf8(wire, enhanced);
             if (!text.isEmpty())
                 wire += ' ';
         }
-        wire += text.toUtf8();
+        appendUtf8(wire, text);
         wire += "\r\n";
     }
     return wire;
@@ -68,12 +89,27 @@ QByteArray SmtpReply::toWire() const
 
 QString SmtpReply::toString() const
 {
-    QString text = QString::number(code);
-    if (!enhanced.isEmpty())
-        text += u' ' + enhanced;
-    const QString joined = lines.join(u' ');
-    if (!joined.isEmpty())
-        text += u' ' + joined;
+    char number[16];
+    const char *end = std::to_chars(number, number + sizeof number, code).ptr;
+    qsizetype joined = lines.isEmpty() ? 0 : lines.size() - 1;
+    for (const QString &line : lines)
+        joined += line.size();
+    QString text;
+    text.reserve(qsizetype(end - number) + 1 + enhanced.size() + 1 + joined);
+    text += QLatin1StringView(number, end);
+    if (!enhanced.isEmpty()) {
+        text += u' ';
+        text += enhanced;
+    }
+    // The lines joined by spaces, as QStringList::join would give them.
+    if (joined > 0) {
+        text += u' ';
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (i > 0)
+                text += u' ';
+            text += lines.at(i);
+        }
+    }
     return text;
 }
 
@@ -128,11 +164,11 @@ void SmtpReplyParser::takeLine(const SmtpLineFramer::Line &line)
         m_partial.code = code;
         const qsizetype length = enhancedCodeLength(body, code);
         if (length > 0)
-            m_partial.enhanced = QString::fromLatin1(body.first(length));
+            m_partial.enhanced = enhancedCode(body.first(length));
     }
     const qsizetype enhanced = m_partial.enhanced.size();
     if (enhanced && body.size() >= enhanced &&
-        body.first(enhanced) == m_partial.enhanced.toLatin1() &&
+        QLatin1StringView(body.first(enhanced)) == m_partial.enhanced &&
         (body.size() == enhanced || body.at(enhanced) == ' '))
         body = body.size() > enhanced ? body.sliced(enhanced + 1) : QByteArrayView();
     m_partial.lines.append(QString::fromUtf8(body));

@@ -345,7 +345,7 @@ struct SmtpServerSession::Private
         }
         if (dataTooBig)
             return;
-        const QByteArray text = line.text.startsWith('.') ? line.text.mid(1) : line.text;
+        const QByteArrayView text = line.text.startsWith('.') ? line.text.sliced(1) : line.text;
         // RFC 1870 section 6: the size limit counts the message with CRLF line ends. Past it the
         // content is dropped, not kept, and the transaction fails at the final ".".
         if (data.size() + text.size() + 2 > config.maxMessageSize) {
@@ -358,10 +358,10 @@ struct SmtpServerSession::Private
         // servers cleared the eighth bit of every octet, which is why MIME encodes 8-bit text.
         // A modern server offers 8BITMIME (RFC 6152) and keeps the octets as they are.
         if (modern()) {
-            data += text;
+            data.append(text);
         } else {
             const qsizetype at = data.size();
-            data += text;
+            data.append(text);
             for (qsizetype i = at; i < data.size(); ++i)
                 data[i] = char(data.at(i) & 0x7f);
         }
@@ -441,12 +441,21 @@ struct SmtpServerSession::Private
     // RFC 4616 section 2: message = [authzid] NUL authcid NUL passwd.
     void finishPlain(const QByteArray &message)
     {
-        const QList<QByteArray> parts = message.split('\0');
-        if (parts.size() != 3 || (!parts.at(0).isEmpty() && parts.at(0) != parts.at(1))) {
+        // Exactly two NULs make the three parts; they are read in place.
+        const QByteArrayView bytes(message);
+        const qsizetype first = bytes.indexOf('\0');
+        const qsizetype second = first < 0 ? -1 : bytes.indexOf('\0', first + 1);
+        if (second < 0 || bytes.indexOf('\0', second + 1) >= 0) {
             endAuth(authFailed());
             return;
         }
-        finishAuth(QString::fromUtf8(parts.at(1)), QString::fromUtf8(parts.at(2)));
+        const QByteArrayView authzid = bytes.first(first);
+        const QByteArrayView authcid = bytes.sliced(first + 1, second - first - 1);
+        if (!authzid.isEmpty() && authzid != authcid) {
+            endAuth(authFailed());
+            return;
+        }
+        finishAuth(QString::fromUtf8(authcid), QString::fromUtf8(bytes.sliced(second + 1)));
     }
 
     void handleAuthLine(const SmtpLineFramer::Line &line)
@@ -617,7 +626,7 @@ struct SmtpServerSession::Private
                          QStringLiteral("Error: MAIL transaction in progress")));
             return false;
         }
-        if (command.argument.split(u' ', Qt::SkipEmptyParts).size() > 2) {
+        if (QStringView(command.argument).split(u' ', Qt::SkipEmptyParts).size() > 2) {
             reply(syntax(QStringLiteral("Syntax: ") + SmtpCommandParser::usage(SmtpVerb::Auth)));
             return false;
         }
@@ -655,10 +664,10 @@ struct SmtpServerSession::Private
         if (modern()) {
             answer.lines = QStringList{
                 config.greeting,
-                QStringLiteral("SIZE %1").arg(config.maxMessageSize), // RFC 1870
-                QStringLiteral("8BITMIME"),                           // RFC 6152
-                QStringLiteral("PIPELINING"),                         // RFC 2920
-                QStringLiteral("ENHANCEDSTATUSCODES"),                // RFC 2034
+                QStringLiteral("SIZE %1").arg(QString::number(config.maxMessageSize)), // RFC 1870
+                QStringLiteral("8BITMIME"),                                            // RFC 6152
+                QStringLiteral("PIPELINING"),                                          // RFC 2920
+                QStringLiteral("ENHANCEDSTATUSCODES"),                                 // RFC 2034
                 QStringLiteral("HELP"),
             };
         } else {
@@ -869,9 +878,10 @@ struct SmtpServerSession::Private
 
     void proceedAuth(const SmtpCommand &command)
     {
-        const QStringList words = command.argument.split(u' ', Qt::SkipEmptyParts);
-        const QString mechanism = words.value(0).toUpper();
-        const QString initial = words.value(1);
+        const QList<QStringView> words =
+            QStringView(command.argument).split(u' ', Qt::SkipEmptyParts);
+        const QString mechanism = words.value(0).toString().toUpper();
+        const QString initial = words.value(1).toString();
         if (mechanism == u"PLAIN") {
             if (initial.isEmpty()) {
                 // RFC 4954 section 4: an empty challenge asks for the response.

@@ -128,18 +128,44 @@ quint32 Trace::intern(const QString &name)
     return id;
 }
 
-quint64 Trace::store(const char *text, int length)
+char *Trace::allocate(quint64 size, quint64 *offset)
 {
-    if (length == 0)
-        return 0;
-    const auto size = quint64(length);
     if (m_blocks.empty() || m_used + size > kBlockSize) {
         m_blocks.push_back(std::make_unique<char[]>(std::max(kBlockSize, size)));
         m_used = 0;
     }
-    const quint64 offset = (quint64(m_blocks.size() - 1) << kBlockShift) | m_used;
-    std::memcpy(m_blocks.back().get() + m_used, text, size);
+    *offset = (quint64(m_blocks.size() - 1) << kBlockShift) | m_used;
+    char *at = m_blocks.back().get() + m_used;
     m_used += size;
+    return at;
+}
+
+quint64 Trace::store(const char *text, int length)
+{
+    if (length == 0)
+        return 0;
+    quint64 offset = 0;
+    std::memcpy(allocate(quint64(length), &offset), text, size_t(length));
+    return offset;
+}
+
+quint64 Trace::store(QStringView text, quint32 *length)
+{
+    // ASCII text (nearly every description) is written straight into the arena.
+    const bool ascii =
+        std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
+    if (!ascii) {
+        const QByteArray utf8 = text.toUtf8();
+        *length = quint32(utf8.size());
+        return store(utf8.constData(), int(utf8.size()));
+    }
+    *length = quint32(text.size());
+    if (text.isEmpty())
+        return 0;
+    quint64 offset = 0;
+    char *write = allocate(quint64(text.size()), &offset);
+    for (QChar c : text)
+        *write++ = char(c.unicode());
     return offset;
 }
 
@@ -154,14 +180,12 @@ QString Trace::textOf(const Record &record) const
 
 void Trace::append(const TraceEvent &event)
 {
-    const QByteArray text = event.text.toUtf8();
     if (!event.extra.isEmpty())
         m_extras[m_size] = event.extra;
     Record &record = push();
     record.time = event.time;
     record.arrival = event.arrival;
-    record.textOffset = store(text.constData(), int(text.size()));
-    record.textLength = quint32(text.size());
+    record.textOffset = store(event.text, &record.textLength);
     record.connection = quint32(event.connection);
     record.client = intern(event.client);
     record.server = intern(event.server);

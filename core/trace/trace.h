@@ -136,7 +136,9 @@ private:
     }
     Record &push();
     quint32 intern(const QString &name);
+    char *allocate(quint64 size, quint64 *offset); // room in the text arena
     quint64 store(const char *text, int length);
+    quint64 store(QStringView text, quint32 *length); // as UTF-8
     QString textOf(const Record &record) const;
 
     std::vector<std::unique_ptr<Record[]>> m_chunks;

@@ -16,7 +16,9 @@ scenarios=/usr/share/carteiro/scenarios
 count=$(ls "$scenarios"/*.yaml | wc -l)
 [ "$count" -ge 13 ] || { echo "package-check: only $count scenarios installed"; exit 1; }
 /usr/bin/carteiro-cli check "$scenarios"/*.yaml
-/usr/bin/carteiro-cli run "$scenarios/01-alice-to-bob.yaml" | grep -q "250 Message accepted for delivery" \
+# Read whole before matching: grep -q would stop early and, under pipefail, fail the pipe.
+played=$(/usr/bin/carteiro-cli run "$scenarios/01-alice-to-bob.yaml")
+grep -q "250 Message accepted for delivery" <<<"$played" \
     || { echo "package-check: the installed CLI did not play 01-alice-to-bob"; exit 1; }
 test -f /usr/share/applications/carteiro.desktop
 test -f /usr/share/mime/packages/carteiro.xml

@@ -352,7 +352,7 @@ void MainWindow::retranslate()
     m_views->setTabText(1, tr("Ladder"));
     m_views->setTabText(2, tr("Events"));
     m_views->setTabText(3, tr("Statistics"));
-    m_ask->setTitle(tr("Question"));
+    m_ask->setTitle(m_prediction ? tr("Predict the reply") : tr("Question"));
     m_continue->setText(tr("Continue"));
     m_speed->setText(tr("%1×").arg(m_playback->speed()));
     if (!m_errors->isHidden())
@@ -367,6 +367,18 @@ void MainWindow::retranslate()
     showCaption(m_playback->position());
     if (m_askPosition >= 0)
         showAskTexts();
+    // The lesson's questions, the reply being predicted and the summary, said again.
+    m_lesson.setLanguage(language());
+    if (m_prediction) {
+        m_lesson.retell(*m_prediction);
+        m_question->setText(m_prediction->text);
+        if (!m_answered.isEmpty())
+            answer(m_answered);
+    }
+    if (m_lessonSummary)
+        m_lessonSummary->setSummary(m_lesson.summaryMarkdown(m_scenario.title.text(language())));
+    if (m_live)
+        showServing();
     if (!m_injectedDescriptions.isEmpty())
         showInjected();
     refreshInspectors();
@@ -889,16 +901,21 @@ bool MainWindow::startServing()
     m_playback->toEnd();
     m_followedCount = m_world->trace().size();
     m_runState.reset();
-    QStringList where;
-    for (const core::LiveEndpoint &e : m_live->endpoints())
-        where << tr("%1 %2 on port %3").arg(e.host, e.protocol).arg(e.port);
-    m_serving->setText(tr("Serving: %1").arg(where.join(QStringLiteral(", "))));
-    m_serving->setToolTip(tr("One real second is %1 virtual seconds").arg(m_live->clock().speed()));
+    showServing();
     m_serving->show();
     m_followTimer->start();
     const QSignalBlocker block(m_serveAction);
     m_serveAction->setChecked(true);
     return true;
+}
+
+void MainWindow::showServing()
+{
+    QStringList where;
+    for (const core::LiveEndpoint &e : m_live->endpoints())
+        where << tr("%1 %2 on port %3").arg(e.host, e.protocol).arg(e.port);
+    m_serving->setText(tr("Serving: %1").arg(where.join(QStringLiteral(", "))));
+    m_serving->setToolTip(tr("One real second is %1 virtual seconds").arg(m_live->clock().speed()));
 }
 
 void MainWindow::stopServing()
@@ -1001,6 +1018,7 @@ void MainWindow::showAsk(int position)
     // extra holds the choices, then the right answer.
     const QStringList choices = ask.extra.mid(0, ask.extra.size() - 1);
     m_prediction.reset();
+    m_ask->setTitle(tr("Question")); // after a predicted reply, a question again
     for (QAbstractButton *button : m_choices->buttons()) {
         m_choices->removeButton(button);
         delete button;
@@ -1056,6 +1074,7 @@ void MainWindow::answer(const QString &choice)
 {
     if (m_prediction) {
         m_lesson.answer(m_prediction->position, choice, &*m_prediction);
+        m_answered = choice; // said again if the language changes
         const QString right = m_prediction->answer;
         m_feedback->setText(
             choice == right ? tr("✔ Right: %1. Continue to see the whole reply.").arg(right)
@@ -1104,6 +1123,7 @@ void MainWindow::showPrediction(int position, bool wasPlaying)
         return;
     m_resumeAfterAsk = wasPlaying;
     m_askPosition = -1;
+    m_answered.clear();
     m_ask->setTitle(tr("Predict the reply"));
     m_question->setText(m_prediction->text);
     for (QAbstractButton *button : m_choices->buttons()) {

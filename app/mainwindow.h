@@ -150,6 +150,8 @@ private:
     void refreshInspectors();
     void showRun(std::unique_ptr<core::World> world, int keepPosition);
     void followLiveRun();
+    // The status bar's "Serving: ..." and its tooltip, in the language in force.
+    void showServing();
     void showAskTexts();
     const core::AskStep *askAt(int position) const;
     void showInjected();

@@ -3,18 +3,28 @@
 // both languages.
 
 #include "app/canvas/topologyscene.h"
+#include "app/charts/statisticsview.h"
 #include "app/console/consolewidget.h"
 #include "app/dialogue/dialoguepane.h"
 #include "app/dialogue/eventlist.h"
+#include "app/editor/scenarioeditor.h"
+#include "app/editor/scenarioform.h"
 #include "app/faults/faultpanel.h"
 #include "app/i18n/uilanguage.h"
 #include "app/inspectors/mailboxinspector.h"
+#include "app/lesson/lessonsummary.h"
 #include "app/mainwindow.h"
 #include "app/models/playback.h"
 #include "core/scenario/scenarioloader.h"
 
 #include <QAbstractButton>
+#include <QAbstractSeries>
 #include <QAction>
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
@@ -28,8 +38,10 @@
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QRadioButton>
 #include <QRegularExpression>
 #include <QSet>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -39,6 +51,7 @@
 #include <QtTest>
 
 using carteiro::app::EventListModel;
+using carteiro::app::LessonSummary;
 using carteiro::app::MainWindow;
 using carteiro::app::UiLanguage;
 using namespace carteiro::core;
@@ -122,15 +135,18 @@ const QSet<QString> kSameInBothLanguages = {
     QStringLiteral("English"),   QStringLiteral("Português"), QStringLiteral("HELO / EHLO"),
     QStringLiteral("MAIL FROM"), QStringLiteral("RCPT TO"),   QStringLiteral("DATA"),
     QStringLiteral("ms"),        QStringLiteral("dns"),       QStringLiteral("Status"),
+    QStringLiteral("Hosts"),
 };
 
 // A text that names something of the scenario or the protocol rather than saying something:
-// no letters (times, "1×"), host names and addresses, port labels such as "25 (SMTP)".
+// no letters (times, "1×"), host names and addresses, port labels such as "25 (SMTP)",
+// a chart's protocol with its count of connections, "SMTP (3)".
 bool isData(const QString &text)
 {
     static const QRegularExpression letters(QStringLiteral("\\p{L}"));
     static const QRegularExpression name(QStringLiteral("^[\\w.@<>-]+$"));
-    static const QRegularExpression port(QStringLiteral("^\\d+ \\(\\w+\\)$"));
+    static const QRegularExpression port(
+        QStringLiteral("^(\\d+ \\(\\w+\\)|[A-Z][A-Z0-9]+ \\(\\d+\\))$"));
     const QString plain = QString(text).remove(QLatin1Char('&')).trimmed();
     if (!plain.contains(letters))
         return true;
@@ -191,6 +207,28 @@ QMap<QString, QString> shownTexts(QWidget *window)
                 add(list, QStringLiteral("item%1").arg(i), list->item(i)->text());
         if (auto *menu = qobject_cast<QMenu *>(widget))
             add(menu, QStringLiteral("title"), menu->title());
+        // A chart's axes and series are made anew each time it is drawn: keyed by the chart
+        // and their place in it.
+        if (auto *view = qobject_cast<QChartView *>(widget); view && view->chart()) {
+            const QChart *chart = view->chart();
+            add(chart, QStringLiteral("title"), chart->title());
+            const QList<QAbstractAxis *> axes = chart->axes();
+            for (int i = 0; i < axes.size(); ++i) {
+                add(chart, QStringLiteral("axis%1").arg(i), axes[i]->titleText());
+                if (auto *categories = qobject_cast<QBarCategoryAxis *>(axes[i]))
+                    for (int c = 0; c < categories->count(); ++c)
+                        add(chart, QStringLiteral("axis%1/category%2").arg(i).arg(c),
+                            categories->at(c));
+            }
+            const QList<QAbstractSeries *> series = chart->series();
+            for (int i = 0; i < series.size(); ++i) {
+                add(chart, QStringLiteral("series%1").arg(i), series[i]->name());
+                if (auto *bars = qobject_cast<QBarSeries *>(series[i]))
+                    for (int b = 0; b < bars->count(); ++b)
+                        add(chart, QStringLiteral("series%1/set%2").arg(i).arg(b),
+                            bars->barSets().at(b)->label());
+            }
+        }
     }
     for (QAction *action : window->findChildren<QAction *>()) {
         add(action, QStringLiteral("text"), action->text());
@@ -215,6 +253,7 @@ private slots:
     void localeChoosesTheLanguage();
     void noWindowTextIsLeftInEnglish();
     void switchesLanguageWhileRunning();
+    void lessonAndLiveLabFollowTheLanguage();
     void languageMenuSwitchesAndIsRemembered();
     void scenarioTextsFollowTheLanguage();
     void everyShippedScenarioSpeaksBothLanguages();
@@ -360,14 +399,37 @@ void TestAppTranslations::noWindowTextIsLeftInEnglish()
     QCOMPARE(window.faultPanel()->findChild<QListWidget *>()->count(), 2);
     window.playback()->toEnd();
     QVERIFY(window.console()->connectTo(QStringLiteral("mail.crepes.fr"), 25));
+    // The charts on screen, and the scenario editor open beside the window.
+    window.views()->setCurrentWidget(window.statistics());
+    QVERIFY(carteiro::app::ScenarioEditor::editFile(&window, scenario("01-alice-to-bob.yaml")));
     QApplication::processEvents();
 
     const QMap<QString, QString> english = shownTexts(&window);
     const QStringList englishValues = english.values();
-    for (const char *expected :
-         {"Fault", "Lasts", "Reply code", "Fresh servers", "Protocol:", "Mailbox", "MTA / queue id",
-          "Domain / record", "Continue", "&Language", "Inject now"})
-        QVERIFY2(englishValues.contains(QLatin1String(expected)), expected);
+    for (const char *expected : {"Fault",
+                                 "Lasts",
+                                 "Reply code",
+                                 "Fresh servers",
+                                 "Protocol:",
+                                 "Mailbox",
+                                 "MTA / queue id",
+                                 "Domain / record",
+                                 "Continue",
+                                 "&Language",
+                                 "Inject now",
+                                 "Statistics",
+                                 "Lines per protocol",
+                                 "delivered",
+                                 "virtual time (minutes)",
+                                 "&Presentation mode",
+                                 "Serve on 127.0.0.1",
+                                 "Run &report (PDF)…",
+                                 "Steps and faults",
+                                 "Submits to",
+                                 "Form",
+                                 "Send a message",
+                                 "&Run in the classroom window"})
+        QVERIFY2(englishValues.contains(QString::fromUtf8(expected)), expected);
     QVERIFY(UiLanguage::apply(QStringLiteral("pt")));
     const QMap<QString, QString> portuguese = shownTexts(&window);
 
@@ -445,6 +507,70 @@ void TestAppTranslations::switchesLanguageWhileRunning()
     QCOMPARE(back, menusEnglish);
     QCOMPARE(window.dialogue()->explanationText(), explanationEnglish);
     QCOMPARE(window.caption(), captionEnglish);
+}
+
+void TestAppTranslations::lessonAndLiveLabFollowTheLanguage()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openScenario(scenario("01-alice-to-bob.yaml")));
+    // The greeting to predict, answered wrong.
+    window.setPredicting(true);
+    window.playback()->stepForward();
+    QVERIFY(window.isPredictionShown());
+    window.answer(QStringLiteral("250"));
+    QGroupBox *ask = nullptr;
+    for (QGroupBox *box : window.findChildren<QGroupBox *>())
+        if (box->title() == QLatin1String("Predict the reply"))
+            ask = box;
+    QVERIFY(ask);
+    auto question = [&] {
+        for (QLabel *label : ask->findChildren<QLabel *>())
+            if (label->text().endsWith(QLatin1Char('?')))
+                return label->text();
+        return QString();
+    };
+    QCOMPARE(question(), QStringLiteral("What will mail.crepes.fr answer?"));
+    window.showLessonSummary();
+    LessonSummary *summary = window.lessonSummary();
+    QVERIFY(summary);
+    QCOMPARE(summary->windowTitle(), QStringLiteral("Lesson summary"));
+
+    QVERIFY(UiLanguage::apply(QStringLiteral("pt")));
+    QCOMPARE(ask->title(), QStringLiteral("Preveja a resposta"));
+    QCOMPARE(question(), QStringLiteral("O que mail.crepes.fr vai responder?"));
+    QVERIFY2(
+        window.answerFeedback().startsWith(QStringLiteral("✘ Não exatamente: a resposta é 220")),
+        qPrintable(window.answerFeedback()));
+    QCOMPARE(summary->windowTitle(), QStringLiteral("Resumo da aula"));
+    QVERIFY2(summary->markdown().startsWith(QStringLiteral("# Resumo da aula:")),
+             qPrintable(summary->markdown()));
+    QVERIFY2(summary->markdown().contains(QStringLiteral("O que mail.crepes.fr vai responder?")),
+             qPrintable(summary->markdown()));
+    QVERIFY(window.isPredictionShown()); // nothing moved
+    window.continueAfterAsk();
+    window.setPredicting(false);
+
+    // Play > Serve: the status bar says where, in the language on screen.
+    LiveOptions options;
+    for (const char *service : {"smtp", "submission", "pop3", "imap", "http"})
+        options.basePorts.insert(QLatin1String(service), 0);
+    window.setLiveOptions(options);
+    QVERIFY2(window.startServing(), qPrintable(window.errorText()));
+    auto serving = [&] {
+        for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
+            if (label->isVisibleTo(&window) && label->text().contains(QLatin1String("SMTP")))
+                return label->text();
+        return QString();
+    };
+    QVERIFY2(serving().startsWith(QStringLiteral("Servindo: ")), qPrintable(serving()));
+    QVERIFY(UiLanguage::apply(QStringLiteral("en")));
+    QVERIFY2(serving().startsWith(QStringLiteral("Serving: ")), qPrintable(serving()));
+    QVERIFY(serving().contains(QStringLiteral(" on port ")));
+    window.stopServing();
+
+    QCOMPARE(summary->windowTitle(), QStringLiteral("Lesson summary"));
+    QVERIFY(summary->markdown().startsWith(QStringLiteral("# Lesson summary:")));
 }
 
 void TestAppTranslations::languageMenuSwitchesAndIsRemembered()
@@ -635,6 +761,19 @@ void TestAppTranslations::screenshotsInPortuguese()
     shoot(QStringLiteral("pt-events.png"));
     tab(QStringLiteral("Sequência"));
     shoot(QStringLiteral("pt-ladder.png"));
+    tab(QStringLiteral("Estatísticas"));
+    QTest::qWait(200); // the charts lay out their new axes after an event loop turn
+    shoot(QStringLiteral("pt-statistics.png"));
+    {
+        // The charts as large as a projector shows them.
+        carteiro::app::StatisticsView large;
+        large.resize(1100, 760);
+        large.setTrace(&window.world()->trace());
+        large.setPosition(window.playback()->position());
+        large.show();
+        QTest::qWait(200);
+        QVERIFY(large.grab().save(QDir(dir).filePath(QStringLiteral("pt-statistics-large.png"))));
+    }
     raise(QStringLiteral("Provocar falhas"));
     shoot(QStringLiteral("pt-faults.png"));
     {
@@ -661,6 +800,37 @@ void TestAppTranslations::screenshotsInPortuguese()
     QVERIFY(window.console()->connectTo(QStringLiteral("mail.hamburger.edu"), 25));
     window.console()->send(QStringLiteral("HELO crepes.fr"));
     shoot(QStringLiteral("pt-dns-console.png"));
+
+    // A lesson: a reply to predict, then the summary.
+    QVERIFY(window.openScenario(scenario("01-alice-to-bob.yaml")));
+    window.setPredicting(true);
+    window.playback()->stepForward();
+    window.answer(QStringLiteral("250"));
+    shoot(QStringLiteral("pt-predict.png"));
+    window.continueAfterAsk();
+    window.setPredicting(false);
+    window.showLessonSummary();
+    QApplication::processEvents();
+    QVERIFY(
+        window.lessonSummary()->grab().save(QDir(dir).filePath(QStringLiteral("pt-summary.png"))));
+    window.lessonSummary()->close();
+
+    // The scenario editor: its text, and the form's steps.
+    auto *editor =
+        carteiro::app::ScenarioEditor::editFile(&window, scenario("03-host-down-then-back.yaml"));
+    QVERIFY(editor);
+    editor->resize(1024, 700);
+    QVERIFY(QTest::qWaitForWindowExposed(editor));
+    QApplication::processEvents();
+    QVERIFY(editor->grab().save(QDir(dir).filePath(QStringLiteral("pt-editor-text.png"))));
+    editor->tabs()->setCurrentIndex(1);
+    editor->form()->tabs()->setCurrentIndex(3);
+    QApplication::processEvents();
+    QVERIFY(editor->grab().save(QDir(dir).filePath(QStringLiteral("pt-editor-form.png"))));
+    editor->form()->tabs()->setCurrentIndex(0);
+    QApplication::processEvents();
+    QVERIFY(editor->grab().save(QDir(dir).filePath(QStringLiteral("pt-editor-hosts.png"))));
+    editor->close();
 }
 
 QTEST_MAIN(TestAppTranslations)

@@ -5,6 +5,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QEvent>
 #include <QGridLayout>
 #include <QLineSeries>
 #include <QScatterSeries>
@@ -26,10 +27,9 @@ double minutes(core::SimTime time)
     return double(time) / core::kMinute;
 }
 
-QChart *newChart(const QString &title)
+QChart *newChart()
 {
     auto *chart = new QChart;
-    chart->setTitle(title);
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
@@ -72,10 +72,11 @@ QValueAxis *valueAxis(const QString &title, double max, bool integers)
 
 StatisticsView::StatisticsView(QWidget *parent) : QWidget(parent)
 {
-    m_queueChart = newChart(tr("Queue length per mail server"));
-    m_outcomeChart = newChart(tr("Delivery attempts and outcomes"));
-    m_latencyChart = newChart(tr("Time each message waited in a queue"));
-    m_protocolChart = newChart(tr("Lines per protocol"));
+    m_queueChart = newChart();
+    m_outcomeChart = newChart();
+    m_latencyChart = newChart();
+    m_protocolChart = newChart();
+    retranslate();
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
     int cell = 0;
@@ -114,6 +115,26 @@ void StatisticsView::setPosition(int position)
     m_position = position;
     if (isVisible())
         m_refresh->start();
+}
+
+void StatisticsView::changeEvent(QEvent *event)
+{
+    // Axis titles, categories and series names are made by redraw(): draw again now, or
+    // when shown (showEvent).
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        if (isVisible())
+            redraw();
+    }
+    QWidget::changeEvent(event);
+}
+
+void StatisticsView::retranslate()
+{
+    m_queueChart->setTitle(tr("Queue length per mail server"));
+    m_outcomeChart->setTitle(tr("Delivery attempts and outcomes"));
+    m_latencyChart->setTitle(tr("Time each message waited in a queue"));
+    m_protocolChart->setTitle(tr("Lines per protocol"));
 }
 
 void StatisticsView::showEvent(QShowEvent *event)

@@ -48,9 +48,12 @@ public slots:
     void setPosition(int position);
 
 protected:
+    void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
 
 private:
+    // The titles of the charts that redraw() does not set, in the language in force.
+    void retranslate();
     void fillQueues(std::size_t upTo, core::SimTime now);
     void fillOutcomes(std::size_t upTo);
     void fillLatencies(std::size_t upTo);

@@ -3,6 +3,7 @@
 #include "app/editor/scenarioform.h"
 #include "app/editor/scenariotextedit.h"
 #include "app/editor/yamlhighlighter.h"
+#include "app/i18n/uilanguage.h"
 #include "app/mainwindow.h"
 #include "app/models/shippedscenarios.h"
 
@@ -57,12 +58,11 @@ ScenarioEditor::ScenarioEditor(QWidget *parent) : QMainWindow(parent)
     m_text = new ScenarioTextEdit;
     m_form = new ScenarioForm;
     m_tabs = new QTabWidget;
-    m_tabs->addTab(m_text, tr("Text"));
-    m_tabs->addTab(m_form, tr("Form"));
+    m_tabs->addTab(m_text, QString());
+    m_tabs->addTab(m_form, QString());
 
     m_status = new QLabel;
     m_problems = new QListWidget;
-    m_problems->setToolTip(tr("Click a problem to go to its line and column"));
     // Room for about six problems; the text keeps the rest of the height.
     m_problems->setMaximumHeight(m_problems->fontMetrics().height() * 6 + 12);
     auto *central = new QWidget;
@@ -120,6 +120,7 @@ ScenarioEditor::ScenarioEditor(QWidget *parent) : QMainWindow(parent)
     };
 
     createActions();
+    retranslate();
     openUntitled(QStringLiteral("carteiro: 1\n"));
     resize(900, 700);
 }
@@ -128,28 +129,59 @@ ScenarioEditor::~ScenarioEditor() = default;
 
 void ScenarioEditor::createActions()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QToolBar *tools = addToolBar(tr("Scenario"));
+    // Texts are set by retranslate().
+    QMenu *file = m_fileMenu = menuBar()->addMenu(QString());
+    QToolBar *tools = m_tools = addToolBar(QString());
     tools->setObjectName(QStringLiteral("scenario"));
     tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    QAction *save = file->addAction(tr("&Save"), this, &ScenarioEditor::save);
-    save->setShortcut(QKeySequence::Save);
-    QAction *saveAs = file->addAction(tr("Save &as…"), this, [this]() {
+    m_save = file->addAction(QString(), this, &ScenarioEditor::save);
+    m_save->setShortcut(QKeySequence::Save);
+    m_saveAs = file->addAction(QString(), this, [this]() {
         const QString path = askSavePath();
         if (!path.isEmpty())
             this->saveAs(path);
     });
-    saveAs->setShortcut(QKeySequence::SaveAs);
-    QAction *run = file->addAction(tr("&Run in the classroom window"), this, &ScenarioEditor::run);
-    run->setShortcut(Qt::CTRL | Qt::Key_R);
-    run->setToolTip(tr("Play the scenario as edited (Ctrl+R)"));
+    m_saveAs->setShortcut(QKeySequence::SaveAs);
+    m_run = file->addAction(QString(), this, &ScenarioEditor::run);
+    m_run->setShortcut(Qt::CTRL | Qt::Key_R);
     file->addSeparator();
-    QAction *close = file->addAction(tr("&Close"), this, &QWidget::close);
-    close->setShortcut(QKeySequence::Close);
-    tools->addAction(save);
-    tools->addAction(saveAs);
-    tools->addAction(run);
+    m_close = file->addAction(QString(), this, &QWidget::close);
+    m_close->setShortcut(QKeySequence::Close);
+    tools->addAction(m_save);
+    tools->addAction(m_saveAs);
+    tools->addAction(m_run);
     statusBar();
+}
+
+void ScenarioEditor::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void ScenarioEditor::retranslate()
+{
+    m_fileMenu->setTitle(tr("&File"));
+    m_tools->setWindowTitle(tr("Scenario"));
+    m_save->setText(tr("&Save"));
+    m_saveAs->setText(tr("Save &as…"));
+    m_run->setText(tr("&Run in the classroom window"));
+    m_run->setToolTip(tr("Play the scenario as edited (Ctrl+R)"));
+    m_close->setText(tr("&Close"));
+    m_tabs->setTabText(m_tabs->indexOf(m_text), tr("Text"));
+    m_tabs->setTabText(m_tabs->indexOf(m_form), tr("Form"));
+    m_problems->setToolTip(tr("Click a problem to go to its line and column"));
+    // The problems themselves are the loader's words, as the command line prints them.
+    showStatus();
+    updateTitle();
+}
+
+void ScenarioEditor::showStatus()
+{
+    m_status->setText(m_result.ok() ? tr("No problems: the scenario is ready to run.")
+                                    : tr("%n problem(s): click one to go to it.", nullptr,
+                                         int(m_result.errors.size())));
 }
 
 QString ScenarioEditor::text() const
@@ -274,9 +306,7 @@ void ScenarioEditor::validateNow()
     }
     m_text->highlighter()->setDiagnostics(diagnostics);
     m_text->viewport()->update();
-    m_status->setText(m_result.ok() ? tr("No problems: the scenario is ready to run.")
-                                    : tr("%n problem(s): click one to go to it.", nullptr,
-                                         int(m_result.errors.size())));
+    showStatus();
     m_problems->setVisible(!m_result.ok());
     m_form->setText(current, m_result.scenario, !brokenYaml(m_result));
 }
@@ -461,7 +491,7 @@ ScenarioEditor *ScenarioEditor::newFromTemplate(MainWindow *window)
     QStringList choices;
     for (const QString &name : files) {
         const core::ScenarioLoadResult loaded = core::ScenarioLoader::loadFile(dir.filePath(name));
-        const QString title = loaded.scenario.title.text(QLocale().name());
+        const QString title = loaded.scenario.title.text(UiLanguage::current());
         choices << (title.isEmpty() ? name : tr("%1 — %2").arg(name, title));
     }
     bool chosen = false;

@@ -7,10 +7,13 @@
 
 #include <functional>
 
+class QAction;
 class QLabel;
 class QListWidget;
+class QMenu;
 class QTabWidget;
 class QTimer;
+class QToolBar;
 
 namespace carteiro::app {
 
@@ -74,11 +77,15 @@ signals:
     void runRequested(const core::Scenario &scenario, const QString &path);
 
 protected:
+    void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();
+    // Sets every text built here in the language in force; again on each LanguageChange.
+    void retranslate();
+    void showStatus();
     void load(const QString &text, const QString &path, const QString &recoveryId);
     void textChanged();
     void formEdited(const QString &text);
@@ -99,6 +106,12 @@ private:
     QLabel *m_status = nullptr;
     QTimer *m_validate = nullptr;
     QTimer *m_autosave = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QToolBar *m_tools = nullptr;
+    QAction *m_save = nullptr;
+    QAction *m_saveAs = nullptr;
+    QAction *m_run = nullptr;
+    QAction *m_close = nullptr;
 };
 
 } // namespace carteiro::app

@@ -1,10 +1,12 @@
 #include "app/editor/scenarioform.h"
 
 #include "app/editor/scenariotext.h"
+#include "app/i18n/uilanguage.h"
 #include "core/scenario/scenarioloader.h"
 #include "core/scenario/scenariowriter.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -82,53 +84,80 @@ ScenarioForm::ScenarioForm(QWidget *parent) : QWidget(parent)
     m_tabs = new QTabWidget;
     m_sections = {
         {QStringLiteral("hosts"),
-         {{tr("Name"), {}, Cell::Key},
-          {tr("Role"), QStringLiteral("role"), Cell::Scalar},
-          {tr("Local domains"), QStringLiteral("local_domains"), Cell::List},
-          {tr("Services"), QStringLiteral("services"), Cell::List},
-          {tr("User"), QStringLiteral("user"), Cell::Scalar},
-          {tr("Submits to"), QStringLiteral("submit_to"), Cell::Scalar}}},
+         QT_TR_NOOP("Hosts"),
+         QT_TR_NOOP("Roles: mta, client, dns, webmail. Lists are separated by commas."),
+         {{QT_TR_NOOP("Name"), {}, Cell::Key},
+          {QT_TR_NOOP("Role"), QStringLiteral("role"), Cell::Scalar},
+          {QT_TR_NOOP("Local domains"), QStringLiteral("local_domains"), Cell::List},
+          {QT_TR_NOOP("Services"), QStringLiteral("services"), Cell::List},
+          {QT_TR_NOOP("User"), QStringLiteral("user"), Cell::Scalar},
+          {QT_TR_NOOP("Submits to"), QStringLiteral("submit_to"), Cell::Scalar}}},
         {QStringLiteral("users"),
-         {{tr("Address"), {}, Cell::Key},
-          {tr("Name"), QStringLiteral("name"), Cell::Scalar},
-          {tr("Password"), QStringLiteral("password"), Cell::Scalar}}},
+         QT_TR_NOOP("Users"),
+         QT_TR_NOOP("Each user's mailbox lives on the MTA whose local domains include the "
+                    "address."),
+         {{QT_TR_NOOP("Address"), {}, Cell::Key},
+          {QT_TR_NOOP("Name"), QStringLiteral("name"), Cell::Scalar},
+          {QT_TR_NOOP("Password"), QStringLiteral("password"), Cell::Scalar}}},
         {QStringLiteral("dns"),
-         {{tr("Domain"), {}, Cell::Key},
-          {tr("MX records (host preference, …)"), QStringLiteral("mx"), Cell::Mx},
-          {tr("Address (a: true)"), QStringLiteral("a"), Cell::Flag}}},
+         QT_TR_NOOP("DNS"),
+         QT_TR_NOOP("MX records as \"host preference\" pairs, e.g. \"mx1.example.org 10, "
+                    "mx2.example.org 20\"."),
+         {{QT_TR_NOOP("Domain"), {}, Cell::Key},
+          {QT_TR_NOOP("MX records (host preference, …)"), QStringLiteral("mx"), Cell::Mx},
+          {QT_TR_NOOP("Address (a: true)"), QStringLiteral("a"), Cell::Flag}}},
         {QStringLiteral("steps"),
-         {{tr("At"), QStringLiteral("at"), Cell::At},
-          {tr("Action"), {}, Cell::Kind},
-          {tr("Details (YAML)"), {}, Cell::Action}}},
+         QT_TR_NOOP("Steps and faults"),
+         QT_TR_NOOP("Details are the step's action as one line of YAML, e.g. {kind: down, "
+                    "host: mx1, for: 2h}. Double-click a step written over several lines to "
+                    "edit it as text."),
+         {{QT_TR_NOOP("At"), QStringLiteral("at"), Cell::At},
+          {QT_TR_NOOP("Action"), {}, Cell::Kind},
+          {QT_TR_NOOP("Details (YAML)"), {}, Cell::Action}}},
     };
-    const QStringList titles{tr("Hosts"), tr("Users"), tr("DNS"), tr("Steps and faults")};
-    const QStringList help{
-        tr("Roles: mta, client, dns, webmail. Lists are separated by commas."),
-        tr("Each user's mailbox lives on the MTA whose local domains include the address."),
-        tr("MX records as \"host preference\" pairs, e.g. \"mx1.example.org 10, "
-           "mx2.example.org 20\"."),
-        tr("Details are the step's action as one line of YAML, e.g. {kind: down, host: mx1, "
-           "for: 2h}. Double-click a step written over several lines to edit it as text.")};
-    for (int i = 0; i < m_sections.size(); ++i)
-        m_tabs->addTab(createSection(m_sections[i], help.at(i)), titles.at(i));
+    for (Section &section : m_sections)
+        m_tabs->addTab(createSection(section), QString());
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
+    retranslate();
 }
 
-QWidget *ScenarioForm::createSection(Section &section, const QString &help)
+void ScenarioForm::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        refill(); // step summaries and tooltips
+    }
+    QWidget::changeEvent(event);
+}
+
+void ScenarioForm::retranslate()
+{
+    for (int i = 0; i < m_sections.size(); ++i) {
+        const Section &section = m_sections.at(i);
+        m_tabs->setTabText(i, tr(section.title));
+        QStringList headers;
+        for (const Column &column : section.columns)
+            headers << tr(column.header);
+        section.table->setHorizontalHeaderLabels(headers);
+        section.note->setText(tr(section.help));
+        for (const auto &[button, text] : section.buttons)
+            button->setText(tr(text));
+        for (const auto &[action, text] : section.kinds)
+            action->setText(tr(text));
+    }
+}
+
+QWidget *ScenarioForm::createSection(Section &section)
 {
     auto *page = new QWidget;
     section.table = new QTableWidget(0, int(section.columns.size()));
     section.table->setObjectName(section.name);
-    QStringList headers;
-    for (const Column &column : section.columns)
-        headers << column.header;
-    section.table->setHorizontalHeaderLabels(headers);
     section.table->horizontalHeader()->setStretchLastSection(true);
     section.table->setSelectionBehavior(QAbstractItemView::SelectRows);
     section.table->setSelectionMode(QAbstractItemView::SingleSelection);
-    section.note = new QLabel(help);
+    section.note = new QLabel;
     section.note->setWordWrap(true);
 
     const QString name = section.name;
@@ -143,26 +172,32 @@ QWidget *ScenarioForm::createSection(Section &section, const QString &help)
     });
 
     auto *add = new QToolButton;
-    add->setText(tr("Add"));
     add->setToolButtonStyle(Qt::ToolButtonTextOnly);
     if (name == QLatin1String("steps")) {
         auto *menu = new QMenu(add);
-        const QList<std::pair<QString, QString>> kinds{
-            {tr("Note"), QStringLiteral("note")},
-            {tr("Send a message"), QStringLiteral("send")},
-            {tr("Fetch mail"), QStringLiteral("fetch")},
-            {tr("Fault"), QStringLiteral("fault")}};
+        const QList<std::pair<const char *, QString>> kinds{
+            {QT_TR_NOOP("Note"), QStringLiteral("note")},
+            {QT_TR_NOOP("Send a message"), QStringLiteral("send")},
+            {QT_TR_NOOP("Fetch mail"), QStringLiteral("fetch")},
+            {QT_TR_NOOP("Fault"), QStringLiteral("fault")}};
         for (const auto &[label, kind] : kinds)
-            menu->addAction(label, this,
-                            [this, kind = kind]() { addEntry(QStringLiteral("steps"), kind); });
+            section.kinds.append({menu->addAction(QString(), this,
+                                                  [this, kind = kind]() {
+                                                      addEntry(QStringLiteral("steps"), kind);
+                                                  }),
+                                  label});
         add->setMenu(menu);
         add->setPopupMode(QToolButton::InstantPopup);
     } else {
         connect(add, &QToolButton::clicked, this, [this, name]() { addEntry(name); });
     }
-    auto *remove = new QPushButton(tr("Remove"));
-    auto *up = new QPushButton(tr("Move up"));
-    auto *down = new QPushButton(tr("Move down"));
+    auto *remove = new QPushButton;
+    auto *up = new QPushButton;
+    auto *down = new QPushButton;
+    section.buttons = {{add, QT_TR_NOOP("Add")},
+                       {remove, QT_TR_NOOP("Remove")},
+                       {up, QT_TR_NOOP("Move up")},
+                       {down, QT_TR_NOOP("Move down")}};
     connect(remove, &QPushButton::clicked, this,
             [this, name, table]() { removeEntry(name, table->currentRow()); });
     connect(up, &QPushButton::clicked, this,
@@ -239,9 +274,9 @@ QString ScenarioForm::stepSummary(int firstLine, int lastLine) const
                 .arg(step.telnet.from, step.telnet.to)
                 .arg(step.telnet.port);
         case core::Step::Kind::Note:
-            return step.note.text(QLocale().name());
+            return step.note.text(UiLanguage::current());
         case core::Step::Kind::Ask:
-            return step.ask.question.text(QLocale().name());
+            return step.ask.question.text(UiLanguage::current());
         case core::Step::Kind::Imap:
             return tr("%1 works on folders by IMAP").arg(step.imap.user);
         case core::Step::Kind::Fault:

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class QAbstractButton;
+class QAction;
 class QLabel;
 class QTabWidget;
 class QTableWidget;
@@ -39,23 +41,33 @@ signals:
     // A 0-based line of the text, to show there (double-click on what the form cannot edit).
     void lineActivated(int line);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     enum class Cell { Key, Scalar, List, Mx, Flag, At, Kind, Action };
+    // Texts are kept untranslated (QT_TR_NOOP) and said by retranslate().
     struct Column
     {
-        QString header;
+        const char *header;
         QString key;
         Cell cell;
     };
     struct Section
     {
         QString name;
+        const char *title;
+        const char *help;
         QList<Column> columns;
         QTableWidget *table = nullptr;
         QLabel *note = nullptr;
+        QList<std::pair<QAbstractButton *, const char *>> buttons;
+        QList<std::pair<QAction *, const char *>> kinds; // the steps' Add menu
     };
 
-    QWidget *createSection(Section &section, const QString &help);
+    QWidget *createSection(Section &section);
+    // Sets every text built here in the language in force; again on each LanguageChange.
+    void retranslate();
     const Section *find(const QString &name) const;
     void refill();
     void fill(const Section &section);

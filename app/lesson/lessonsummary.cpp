@@ -1,6 +1,7 @@
 #include "app/lesson/lessonsummary.h"
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -14,16 +15,29 @@ namespace carteiro::app {
 
 LessonSummary::LessonSummary(QWidget *parent) : QDialog(parent)
 {
-    setWindowTitle(tr("Lesson summary"));
     resize(640, 520);
     m_view = new QTextBrowser(this);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    QPushButton *exportButton = buttons->addButton(tr("Export…"), QDialogButtonBox::ActionRole);
-    connect(exportButton, &QPushButton::clicked, this, &LessonSummary::exportFromDialog);
+    m_export = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    connect(m_export, &QPushButton::clicked, this, &LessonSummary::exportFromDialog);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_view);
     layout->addWidget(buttons);
+    retranslate();
+}
+
+void LessonSummary::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void LessonSummary::retranslate()
+{
+    setWindowTitle(tr("Lesson summary"));
+    m_export->setText(tr("Export…"));
 }
 
 void LessonSummary::setSummary(const QString &markdown)

@@ -3,6 +3,7 @@
 #include <QDialog>
 
 QT_BEGIN_NAMESPACE
+class QPushButton;
 class QTextBrowser;
 QT_END_NAMESPACE
 
@@ -21,10 +22,16 @@ public:
     // Writes the summary: .html as a web page, anything else as the Markdown text.
     bool exportTo(const QString &path, QString *error) const;
 
+protected:
+    // The window's own texts; the summary itself is said again by the classroom window.
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void exportFromDialog();
 
     QTextBrowser *m_view = nullptr;
+    QPushButton *m_export = nullptr;
     QString m_markdown;
 };
 

@@ -37,6 +37,7 @@ void Lesson::reset(const core::Trace *trace, const core::Scenario *scenario,
                    const QString &language)
 {
     m_trace = trace;
+    m_language = language;
     m_asks.clear();
     m_predicted.clear();
     if (!trace)
@@ -47,16 +48,35 @@ void Lesson::reset(const core::Trace *trace, const core::Scenario *scenario,
         const core::TraceEvent ask = trace->at(i);
         Question question;
         question.position = int(i);
-        question.text = ask.text;
+        // The trace keeps the English question (or the Portuguese, when that is all there is).
+        question.asked.en = ask.text;
         // extra holds the choices, then the right answer.
         question.choices = ask.extra.mid(0, ask.extra.size() - 1);
         question.answer = ask.extra.value(ask.extra.size() - 1);
         if (scenario)
             for (const core::Step &step : scenario->steps)
-                if (step.kind == core::Step::Kind::Ask && step.ask.question.en == ask.text)
-                    question.text = step.ask.question.text(language);
+                if (step.kind == core::Step::Kind::Ask &&
+                    (step.ask.question.en.isEmpty() ? step.ask.question.pt
+                                                    : step.ask.question.en) == ask.text)
+                    question.asked = step.ask.question;
+        retell(question);
         m_asks.append(question);
     }
+}
+
+void Lesson::setLanguage(const QString &language)
+{
+    m_language = language;
+    for (Question &question : m_asks)
+        retell(question);
+    for (Question &question : m_predicted)
+        retell(question);
+}
+
+void Lesson::retell(Question &question) const
+{
+    question.text = question.prediction ? tr("What will %1 answer?").arg(question.server)
+                                        : question.asked.text(m_language);
 }
 
 const Lesson::Question *Lesson::askAt(int position) const
@@ -128,7 +148,8 @@ std::optional<Lesson::Question> Lesson::predictionAt(int position) const
     question.prediction = true;
     question.protocol = line.protocol;
     question.answer = code;
-    question.text = tr("What will %1 answer?").arg(line.server);
+    question.server = line.server;
+    retell(question);
     const QStringList &all = replyChoices(line.protocol);
     if (all.size() <= 4) {
         question.choices = all;

@@ -30,9 +30,15 @@ public:
         std::optional<QString> given; // the first answer, once there is one
         bool prediction = false;      // a reply to predict, not an `ask` step
         QString protocol;
+        core::LocalizedText asked; // an `ask` step's question in both languages
+        QString server;            // the server whose reply is predicted
     };
 
     void reset(const core::Trace *trace, const core::Scenario *scenario, const QString &language);
+    // The questions (and so the summary) in another language; the answers stay as given.
+    void setLanguage(const QString &language);
+    // Says a question in the lesson's language (a prediction on screen, kept by the window).
+    void retell(Question &question) const;
 
     // The `ask` at this trace position, or null.
     const Question *askAt(int position) const;
@@ -63,6 +69,7 @@ public:
 
 private:
     const core::Trace *m_trace = nullptr;
+    QString m_language;
     QList<Question> m_asks;
     QMap<int, Question> m_predicted; // by position, in order
 };

@@ -1113,6 +1113,84 @@
     </message>
 </context>
 <context>
+    <name>carteiro::app::Lesson</name>
+    <message>
+        <source>What will %1 answer?</source>
+        <translation>O que %1 vai responder?</translation>
+    </message>
+    <message>
+        <source># Lesson summary: %1</source>
+        <translation># Resumo da aula: %1</translation>
+    </message>
+    <message>
+        <source>Questions: %1 right of %2 answered (%3 in the lesson).</source>
+        <translation>Perguntas: %1 certas de %2 respondidas (%3 na aula).</translation>
+    </message>
+    <message>
+        <source>Replies predicted: %1 right of %2.</source>
+        <translation>Respostas previstas: %1 certas de %2.</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>sem resposta</translation>
+    </message>
+    <message>
+        <source>right: %1</source>
+        <translation>certo: %1</translation>
+    </message>
+    <message>
+        <source>answered %1; the answer is %2</source>
+        <translation>respondeu %1; a resposta é %2</translation>
+    </message>
+    <message>
+        <source>%1 reply %2 at %3: read what it means in the dialogue pane.</source>
+        <translation>Resposta %2 do %1 em %3: leia o que ela significa no painel Diálogo.</translation>
+    </message>
+    <message>
+        <source>## Questions</source>
+        <translation>## Perguntas</translation>
+    </message>
+    <message>
+        <source>## Predicted replies</source>
+        <translation>## Respostas previstas</translation>
+    </message>
+    <message>
+        <source>## To review</source>
+        <translation>## Para revisar</translation>
+    </message>
+    <message>
+        <source>Nothing: every answer was right.</source>
+        <translation>Nada: todas as respostas estavam certas.</translation>
+    </message>
+</context>
+<context>
+    <name>carteiro::app::LessonSummary</name>
+    <message>
+        <source>Lesson summary</source>
+        <translation>Resumo da aula</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>The summary could not be written to %1: %2</source>
+        <translation>Não foi possível gravar o resumo em %1: %2</translation>
+    </message>
+    <message>
+        <source>Export lesson summary</source>
+        <translation>Exportar resumo da aula</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;Web page (*.html);;All files (*)</source>
+        <translation>Markdown (*.md);;Página web (*.html);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>Summary not exported</source>
+        <translation>Resumo não exportado</translation>
+    </message>
+</context>
+<context>
     <name>carteiro::app::MailboxInspector</name>
     <message>
         <source>%1 bytes</source>
@@ -1370,10 +1448,6 @@ De: %2</translation>
         <translation>Abrir &amp;recentes</translation>
     </message>
     <message>
-        <source>&amp;Export capture…</source>
-        <translation>&amp;Exportar captura…</translation>
-    </message>
-    <message>
         <source>Save the run as a packet capture for Wireshark</source>
         <translation>Salvar a execução como uma captura de pacotes para o Wireshark</translation>
     </message>
@@ -1561,6 +1635,190 @@ De: %2</translation>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
+    <message>
+        <source>&amp;Edit scenario…</source>
+        <translation>&amp;Editar cenário…</translation>
+    </message>
+    <message>
+        <source>&amp;New from template…</source>
+        <translation>&amp;Novo a partir de modelo…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>E&amp;xportar</translation>
+    </message>
+    <message>
+        <source>&amp;Transcript…</source>
+        <translation>&amp;Transcrição…</translation>
+    </message>
+    <message>
+        <source>The dialogue as text, Markdown or HTML</source>
+        <translation>O diálogo como texto, Markdown ou HTML</translation>
+    </message>
+    <message>
+        <source>&amp;Ladder diagram…</source>
+        <translation>Diagrama de &amp;sequência…</translation>
+    </message>
+    <message>
+        <source>The ladder diagram at this position as PNG or SVG</source>
+        <translation>O diagrama de sequência nesta posição, em PNG ou SVG</translation>
+    </message>
+    <message>
+        <source>&amp;Canvas…</source>
+        <translation>Desenho da &amp;rede…</translation>
+    </message>
+    <message>
+        <source>The network picture at this position as PNG or SVG</source>
+        <translation>O desenho da rede nesta posição, em PNG ou SVG</translation>
+    </message>
+    <message>
+        <source>Run &amp;report (PDF)…</source>
+        <translation>R&amp;elatório da execução (PDF)…</translation>
+    </message>
+    <message>
+        <source>Title, figures, ladder diagram and dialogue in one PDF</source>
+        <translation>Título, números, diagrama de sequência e diálogo em um só PDF</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pture (pcap)…</source>
+        <translation>Ca&amp;ptura (pcap)…</translation>
+    </message>
+    <message>
+        <source>&amp;Predict the next reply</source>
+        <translation>&amp;Prever a próxima resposta</translation>
+    </message>
+    <message>
+        <source>Hide each server reply until you have chosen what it will be</source>
+        <translation>Esconde cada resposta do servidor até você escolher qual ela será</translation>
+    </message>
+    <message>
+        <source>Lesson &amp;summary…</source>
+        <translation>Re&amp;sumo da aula…</translation>
+    </message>
+    <message>
+        <source>Serve on 127.0.0.1</source>
+        <translation>Servir em 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>Put this scenario&apos;s servers on real ports of this computer, so real mail programs (Thunderbird, swaks, curl, telnet) can use them; their sessions appear here as they happen</source>
+        <translation>Coloca os servidores deste cenário em portas reais deste computador, para que programas de correio de verdade (Thunderbird, swaks, curl, telnet) possam usá-los; as sessões deles aparecem aqui enquanto acontecem</translation>
+    </message>
+    <message>
+        <source>Not serving</source>
+        <translation>Servidores não iniciados</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Estatísticas</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>Modo de a&amp;presentação</translation>
+    </message>
+    <message>
+        <source>Full screen, large text and arrows, for a projector (Esc leaves)</source>
+        <translation>Tela cheia, texto e setas grandes, para projetor (Esc sai)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark theme</source>
+        <translation>&amp;Tema escuro</translation>
+    </message>
+    <message>
+        <source>Export transcript</source>
+        <translation>Exportar transcrição</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;Web page (*.html);;Text (*.txt);;All files (*)</source>
+        <translation>Markdown (*.md);;Página web (*.html);;Texto (*.txt);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>Transcript not exported</source>
+        <translation>Transcrição não exportada</translation>
+    </message>
+    <message>
+        <source>Export ladder diagram</source>
+        <translation>Exportar diagrama de sequência</translation>
+    </message>
+    <message>
+        <source>PNG picture (*.png);;SVG drawing (*.svg)</source>
+        <translation>Imagem PNG (*.png);;Desenho SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Ladder diagram not exported</source>
+        <translation>Diagrama de sequência não exportado</translation>
+    </message>
+    <message>
+        <source>Export canvas</source>
+        <translation>Exportar desenho da rede</translation>
+    </message>
+    <message>
+        <source>Canvas not exported</source>
+        <translation>Desenho da rede não exportado</translation>
+    </message>
+    <message>
+        <source>Export run report</source>
+        <translation>Exportar relatório da execução</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report not exported</source>
+        <translation>Relatório não exportado</translation>
+    </message>
+    <message>
+        <source>The transcript could not be written: %1</source>
+        <translation>Não foi possível gravar a transcrição: %1</translation>
+    </message>
+    <message>
+        <source>Transcript written to %1</source>
+        <translation>Transcrição gravada em %1</translation>
+    </message>
+    <message>
+        <source>Ladder diagram written to %1</source>
+        <translation>Diagrama de sequência gravado em %1</translation>
+    </message>
+    <message>
+        <source>Canvas written to %1</source>
+        <translation>Desenho da rede gravado em %1</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Relatório gravado em %1</translation>
+    </message>
+    <message>
+        <source>There is nothing to serve: open a scenario first.</source>
+        <translation>Não há nada para servir: abra um cenário primeiro.</translation>
+    </message>
+    <message>
+        <source>The servers could not be started: %1</source>
+        <translation>Não foi possível iniciar os servidores: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 on port %3</source>
+        <translation>%1 %2 na porta %3</translation>
+    </message>
+    <message>
+        <source>Serving: %1</source>
+        <translation>Servindo: %1</translation>
+    </message>
+    <message>
+        <source>One real second is %1 virtual seconds</source>
+        <translation>Um segundo real equivale a %1 segundos virtuais</translation>
+    </message>
+    <message>
+        <source>✔ Right: %1. Continue to see the whole reply.</source>
+        <translation>✔ Certo: %1. Clique em Continuar para ver a resposta inteira.</translation>
+    </message>
+    <message>
+        <source>✘ Not quite: the answer is %1. Continue to see it.</source>
+        <translation>✘ Não exatamente: a resposta é %1. Clique em Continuar para vê-la.</translation>
+    </message>
+    <message>
+        <source>Predict the reply</source>
+        <translation>Preveja a resposta</translation>
+    </message>
 </context>
 <context>
     <name>carteiro::app::QueueInspector</name>
@@ -1642,6 +1900,460 @@ De: %2</translation>
     </message>
 </context>
 <context>
+    <name>carteiro::app::RunReport</name>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Não foi possível gravar %1.</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Números</translation>
+    </message>
+    <message>
+        <source>Virtual time: %1</source>
+        <translation>Tempo virtual: %1</translation>
+    </message>
+    <message>
+        <source>Messages taken into a queue: %1</source>
+        <translation>Mensagens aceitas em uma fila: %1</translation>
+    </message>
+    <message>
+        <source>Delivered to a mailbox: %1</source>
+        <translation>Entregues em uma caixa postal: %1</translation>
+    </message>
+    <message>
+        <source>Relayed to the next server: %1</source>
+        <translation>Encaminhadas ao próximo servidor: %1</translation>
+    </message>
+    <message>
+        <source>Attempts put off for a retry: %1</source>
+        <translation>Tentativas adiadas para reenvio: %1</translation>
+    </message>
+    <message>
+        <source>Bounced or refused: %1</source>
+        <translation>Devolvidas ou recusadas: %1</translation>
+    </message>
+    <message>
+        <source>Faults switched on or off: %1</source>
+        <translation>Falhas ativadas ou desativadas: %1</translation>
+    </message>
+    <message>
+        <source>TCP connections: %1 (refused or timed out: %2)</source>
+        <translation>Conexões TCP: %1 (recusadas ou expiradas: %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 connection(s), %3 line(s)</source>
+        <translation>%1: %2 conexão(ões), %3 linha(s)</translation>
+    </message>
+    <message>
+        <source>Ladder diagram</source>
+        <translation>Diagrama de sequência</translation>
+    </message>
+    <message>
+        <source>Dialogue</source>
+        <translation>Diálogo</translation>
+    </message>
+</context>
+<context>
+    <name>carteiro::app::ScenarioEditor</name>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formulário</translation>
+    </message>
+    <message>
+        <source>Click a problem to go to its line and column</source>
+        <translation>Clique em um problema para ir à linha e à coluna dele</translation>
+    </message>
+    <message>
+        <source>Recover unsaved changes?</source>
+        <translation>Recuperar alterações não salvas?</translation>
+    </message>
+    <message>
+        <source>Changes to %1 from %2 were never saved: Carteiro probably closed unexpectedly. Restore them? (No discards them.)</source>
+        <translation>As alterações em %1 feitas em %2 nunca foram salvas: o Carteiro provavelmente fechou de forma inesperada. Restaurá-las? (Não as descarta.)</translation>
+    </message>
+    <message>
+        <source>an untitled scenario</source>
+        <translation>um cenário sem título</translation>
+    </message>
+    <message>
+        <source>Save scenario</source>
+        <translation>Salvar cenário</translation>
+    </message>
+    <message>
+        <source>Carteiro scenarios (*.yaml *.yml)</source>
+        <translation>Cenários do Carteiro (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Alterações não salvas</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1?</source>
+        <translation>Salvar as alterações em %1?</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Cenário</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Salvar</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>Salvar &amp;como…</translation>
+    </message>
+    <message>
+        <source>&amp;Run in the classroom window</source>
+        <translation>&amp;Executar na janela da aula</translation>
+    </message>
+    <message>
+        <source>Play the scenario as edited (Ctrl+R)</source>
+        <translation>Reproduz o cenário como está editado (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fechar</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Sem título</translation>
+    </message>
+    <message>
+        <source>%1[*] — Carteiro scenario editor</source>
+        <translation>%1[*] — editor de cenários do Carteiro</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>Não foi possível abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>Unsaved changes restored</source>
+        <translation>Alterações não salvas restauradas</translation>
+    </message>
+    <message>
+        <source>New scenario from %1; Save asks where to keep it</source>
+        <translation>Novo cenário a partir de %1; ao salvar, você escolhe onde guardá-lo</translation>
+    </message>
+    <message>
+        <source>No problems: the scenario is ready to run.</source>
+        <translation>Nenhum problema: o cenário está pronto para executar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s): click one to go to it.</source>
+        <translation>
+            <numerusform>%n problema: clique nele para ir até a linha dele.</numerusform>
+            <numerusform>%n problemas: clique em um para ir até a linha dele.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scenario not saved</source>
+        <translation>Cenário não salvo</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>Não foi possível gravar %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 salvo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1, with %n problem(s)</source>
+        <translation>
+            <numerusform>%1 salvo, com %n problema</numerusform>
+            <numerusform>%1 salvo, com %n problemas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fix the problems listed below before running.</source>
+        <translation>Corrija os problemas listados abaixo antes de executar.</translation>
+    </message>
+    <message>
+        <source> (edited)</source>
+        <translation> (editado)</translation>
+    </message>
+    <message>
+        <source>Edit scenario</source>
+        <translation>Editar cenário</translation>
+    </message>
+    <message>
+        <source>Carteiro scenarios (*.yaml *.yml);;All files (*)</source>
+        <translation>Cenários do Carteiro (*.yaml *.yml);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>Scenario not opened</source>
+        <translation>Cenário não aberto</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>New from template</source>
+        <translation>Novo a partir de modelo</translation>
+    </message>
+    <message>
+        <source>Start from a scenario that comes with Carteiro:</source>
+        <translation>Comece por um cenário que vem com o Carteiro:</translation>
+    </message>
+</context>
+<context>
+    <name>carteiro::app::ScenarioForm</name>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <source>Local domains</source>
+        <translation>Domínios locais</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Serviços</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuário</translation>
+    </message>
+    <message>
+        <source>Submits to</source>
+        <translation>Submete a</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Endereço</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Senha</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domínio</translation>
+    </message>
+    <message>
+        <source>MX records (host preference, …)</source>
+        <translation>Registros MX (host preferência, …)</translation>
+    </message>
+    <message>
+        <source>Address (a: true)</source>
+        <translation>Endereço (a: true)</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Ação</translation>
+    </message>
+    <message>
+        <source>Details (YAML)</source>
+        <translation>Detalhes (YAML)</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuários</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>Steps and faults</source>
+        <translation>Passos e falhas</translation>
+    </message>
+    <message>
+        <source>Roles: mta, client, dns, webmail. Lists are separated by commas.</source>
+        <translation>Papéis: mta, client, dns, webmail. As listas são separadas por vírgulas.</translation>
+    </message>
+    <message>
+        <source>Each user&apos;s mailbox lives on the MTA whose local domains include the address.</source>
+        <translation>A caixa postal de cada usuário fica no MTA cujos domínios locais incluem o endereço.</translation>
+    </message>
+    <message>
+        <source>MX records as &quot;host preference&quot; pairs, e.g. &quot;mx1.example.org 10, mx2.example.org 20&quot;.</source>
+        <translation>Registros MX como pares &quot;host preferência&quot;, por exemplo &quot;mx1.example.org 10, mx2.example.org 20&quot;.</translation>
+    </message>
+    <message>
+        <source>Details are the step&apos;s action as one line of YAML, e.g. {kind: down, host: mx1, for: 2h}. Double-click a step written over several lines to edit it as text.</source>
+        <translation>Os detalhes são a ação do passo em uma linha de YAML, por exemplo {kind: down, host: mx1, for: 2h}. Clique duas vezes em um passo escrito em várias linhas para editá-lo como texto.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Adicionar</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Send a message</source>
+        <translation>Enviar uma mensagem</translation>
+    </message>
+    <message>
+        <source>Fetch mail</source>
+        <translation>Buscar mensagens</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>Falha</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remover</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Mover para cima</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Mover para baixo</translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3</source>
+        <translation>%1 → %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 reads mail by %2</source>
+        <translation>%1 lê as mensagens por %2</translation>
+    </message>
+    <message>
+        <source>%1 types to %2 port %3</source>
+        <translation>%1 digita para %2 na porta %3</translation>
+    </message>
+    <message>
+        <source>%1 works on folders by IMAP</source>
+        <translation>%1 trabalha nas pastas por IMAP</translation>
+    </message>
+    <message>
+        <source>fault %1 %2</source>
+        <translation>falha %1 %2</translation>
+    </message>
+    <message>
+        <source>(written over several lines)</source>
+        <translation>(escrito em várias linhas)</translation>
+    </message>
+    <message>
+        <source>This section is written on one line; edit it in the Text tab.</source>
+        <translation>Esta seção está escrita em uma só linha; edite-a na aba Texto.</translation>
+    </message>
+    <message>
+        <source>Double-click to edit this step in the Text tab.</source>
+        <translation>Clique duas vezes para editar este passo na aba Texto.</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>Novo usuário</translation>
+    </message>
+    <message>
+        <source>Hello</source>
+        <translation>Olá</translation>
+    </message>
+    <message>
+        <source>Hello!</source>
+        <translation>Olá!</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>Nova nota</translation>
+    </message>
+</context>
+<context>
+    <name>carteiro::app::StatisticsView</name>
+    <message>
+        <source>Queue length per mail server</source>
+        <translation>Tamanho da fila por servidor de correio</translation>
+    </message>
+    <message>
+        <source>Delivery attempts and outcomes</source>
+        <translation>Tentativas de entrega e resultados</translation>
+    </message>
+    <message>
+        <source>Time each message waited in a queue</source>
+        <translation>Tempo que cada mensagem esperou na fila</translation>
+    </message>
+    <message>
+        <source>Lines per protocol</source>
+        <translation>Linhas por protocolo</translation>
+    </message>
+    <message>
+        <source>Queue length: the %1 busiest of %2 mail servers</source>
+        <translation>Tamanho da fila: os %1 mais ocupados de %2 servidores de correio</translation>
+    </message>
+    <message>
+        <source>virtual time (minutes)</source>
+        <translation>tempo virtual (minutos)</translation>
+    </message>
+    <message>
+        <source>messages queued</source>
+        <translation>mensagens na fila</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>entregues</translation>
+    </message>
+    <message>
+        <source>relayed</source>
+        <translation>encaminhadas</translation>
+    </message>
+    <message>
+        <source>retried</source>
+        <translation>adiadas</translation>
+    </message>
+    <message>
+        <source>bounced</source>
+        <translation>devolvidas</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>mensagens</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>quantidade</translation>
+    </message>
+    <message>
+        <source>one message</source>
+        <translation>uma mensagem</translation>
+    </message>
+    <message>
+        <source>queued at (minutes)</source>
+        <translation>entrou na fila em (minutos)</translation>
+    </message>
+    <message>
+        <source>waited (minutes)</source>
+        <translation>esperou (minutos)</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>linhas</translation>
+    </message>
+    <message>
+        <source>protocol (connections)</source>
+        <translation>protocolo (conexões)</translation>
+    </message>
+</context>
+<context>
     <name>carteiro::app::TimelineWidget</name>
     <message>
         <source>Timeline: click or drag to go to a moment of the run. Red: faults, orange: retries, purple: bounces, green: deliveries, blue: notes and questions.</source>
@@ -1669,6 +2381,21 @@ De: %2</translation>
     <message>
         <source>other hosts</source>
         <translation>outros hosts</translation>
+    </message>
+</context>
+<context>
+    <name>carteiro::app::savePicture</name>
+    <message>
+        <source>Drawn by Carteiro</source>
+        <translation>Desenhado pelo Carteiro</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Não foi possível gravar %1.</translation>
+    </message>
+    <message>
+        <source>Pictures are saved as .png or .svg, not .%1.</source>
+        <translation>As imagens são salvas como .png ou .svg, não .%1.</translation>
     </message>
 </context>
 <context>
@@ -1700,6 +2427,10 @@ De: %2</translation>
     <message>
         <source>Unknown language %1: use en or pt.</source>
         <translation>Idioma desconhecido %1: use en ou pt.</translation>
+    </message>
+    <message>
+        <source>Start in presentation mode (full screen, large text)</source>
+        <translation>Começar no modo de apresentação (tela cheia, texto grande)</translation>
     </message>
 </context>
 </TS>

@@ -124,11 +124,14 @@ std::optional<HttpRequest> BrowserVisit::afterPage(const HttpResponse &page)
     }
     if (path == "/compose") {
         m_composed = true;
-        return post("/send", form::encode({{QStringLiteral("to"), m_message.to.join(", ")},
-                                           {QStringLiteral("cc"), m_message.cc.join(", ")},
-                                           {QStringLiteral("bcc"), m_message.bcc.join(", ")},
-                                           {QStringLiteral("subject"), m_message.subject},
-                                           {QStringLiteral("body"), m_message.body}}));
+        QList<QPair<QString, QString>> fields{{QStringLiteral("to"), m_message.to.join(", ")},
+                                              {QStringLiteral("cc"), m_message.cc.join(", ")},
+                                              {QStringLiteral("bcc"), m_message.bcc.join(", ")},
+                                              {QStringLiteral("subject"), m_message.subject},
+                                              {QStringLiteral("body"), m_message.body}};
+        if (!m_message.html.isEmpty())
+            fields.append({QStringLiteral("html"), m_message.html});
+        return post("/send", form::encode(fields));
     }
     if (path == "/send") {
         m_composed = true;

@@ -176,6 +176,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setAcceptDrops(true);
     retranslate();
     resize(1280, 720);
+    // The run is what the class reads: the side panel starts narrow.
+    resizeDocks({m_inspectDock}, {380}, Qt::Horizontal);
 }
 
 MainWindow::~MainWindow() = default;

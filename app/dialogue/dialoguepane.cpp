@@ -28,6 +28,8 @@ const QColor kServerColour(0x1b, 0x5e, 0x20);
 const QColor kContentColour(0x4a, 0x4a, 0x4a);
 const QColor kHeaderColour(0x6a, 0x1b, 0x9a);
 const QColor kCurrentColour(0xff, 0xe5, 0x8a);
+// Narrower than this, a line shows "C:"/"S:" without the host's name.
+constexpr int kRoomForHosts = 720;
 
 QFont dialogueFont()
 {
@@ -255,8 +257,9 @@ public:
         painter->setFont(bold);
         painter->drawText(x, baseline, tag);
         painter->setFont(font);
-        if (m_emphasis) {
-            // On a projector the title above names both hosts; the line gets the width.
+        // The title above names both hosts: on a projector, or when the pane is narrow, the
+        // line gets the width.
+        if (m_emphasis || option.rect.width() < kRoomForHosts) {
             x += boldMetrics.horizontalAdvance(tag) + 14;
         } else {
             const int hostWidth = std::max(metrics.horizontalAdvance(m_model->m_client),

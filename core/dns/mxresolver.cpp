@@ -27,7 +27,14 @@ QString MxAnswer::describe() const
 
 MxResolver::MxResolver(QList<DnsZone> zones, const FaultTable &faults)
     : m_zones(std::move(zones)), m_faults(faults)
-{}
+{
+    // Names compare without case (RFC 4343); the first zone of a name answers for it.
+    for (qsizetype i = 0; i < m_zones.size(); ++i) {
+        const QString key = m_zones.at(i).domain.toLower();
+        if (!m_zoneIndex.contains(key))
+            m_zoneIndex.insert(key, int(i));
+    }
+}
 
 MxAnswer MxResolver::lookup(const QString &domain, std::mt19937_64 *random) const
 {
@@ -37,13 +44,12 @@ MxAnswer MxResolver::lookup(const QString &domain, std::mt19937_64 *random) cons
                                                               : MxAnswer::Status::ServFail;
         return answer;
     }
-    const auto zone = std::find_if(m_zones.cbegin(), m_zones.cend(), [&](const DnsZone &z) {
-        return z.domain.compare(domain, Qt::CaseInsensitive) == 0;
-    });
-    if (zone == m_zones.cend()) {
+    const int at = m_zoneIndex.value(domain.toLower(), -1);
+    if (at < 0) {
         answer.status = MxAnswer::Status::NxDomain;
         return answer;
     }
+    const DnsZone *zone = &m_zones.at(at);
     answer.records = zone->mx;
     if (answer.records.isEmpty() && zone->hasAddress) {
         // RFC 5321 section 5.1: no MX but an address record: the domain is its own mail host.

@@ -3,6 +3,7 @@
 #include "core/net/faulttable.h"
 #include "core/scenario/scenario.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -34,6 +35,7 @@ public:
 
 private:
     QList<DnsZone> m_zones;
+    QHash<QString, int> m_zoneIndex; // lower-case domain -> its first zone, for each lookup
     const FaultTable &m_faults;
 };
 

@@ -73,7 +73,10 @@ void appendField(QByteArray &out, const QString &name, const QByteArray &words)
         return;
     }
     // Fold at the last space that keeps the line short (a word longer than a line stays whole).
+    // Each line's words are copied in one piece, from `written` up to the space that folds.
     qsizetype lineLength = out.size() - start;
+    qsizetype written = 0;
+    qsizetype lastEnd = 0;
     qsizetype pos = 0;
     while (pos < words.size()) {
         qsizetype end = words.indexOf(' ', pos);
@@ -82,17 +85,19 @@ void appendField(QByteArray &out, const QString &name, const QByteArray &words)
         const qsizetype wordLength = end - pos;
         if (pos > 0) {
             if (lineLength + 1 + wordLength > kFoldAt) {
+                out.append(words.constData() + written, pos - 1 - written);
                 out += "\r\n ";
+                written = pos;
                 lineLength = 1;
             } else {
-                out += ' ';
                 ++lineLength;
             }
         }
-        out.append(words.constData() + pos, wordLength);
         lineLength += wordLength;
+        lastEnd = end;
         pos = end + 1;
     }
+    out.append(words.constData() + written, lastEnd - written);
     out += "\r\n";
 }
 

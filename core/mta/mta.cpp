@@ -294,11 +294,30 @@ QString Mta::accept(const SmtpEnvelope &envelope, const QByteArray &data, const 
     QString with = envelope.extended ? QStringLiteral("ESMTP") : QStringLiteral("SMTP");
     if (!envelope.authenticatedUser.isEmpty())
         with += QLatin1Char('A'); // RFC 3848: ESMTPA
-    QString received = QStringLiteral("from %1 (%2) by %3 (Carteiro) with %4 id %5")
-                           .arg(envelope.heloName, clientHost, m_spec.name, with, id);
-    if (envelope.recipients.size() == 1)
-        received += QStringLiteral(" for <%1>").arg(envelope.recipients.first());
-    received += QStringLiteral("; ") + rfc5322::formatDate(now);
+    // "from HELO (HOST) by NAME (Carteiro) with ESMTP id ID for <RCPT>; DATE", built in one
+    // buffer: this runs for every message of a storm.
+    const QString date = rfc5322::formatDate(now);
+    QString received;
+    received.reserve(80 + envelope.heloName.size() + clientHost.size() + m_spec.name.size() +
+                     id.size() + date.size() +
+                     (envelope.recipients.size() == 1 ? envelope.recipients.first().size() : 0));
+    received += u"from ";
+    received += envelope.heloName;
+    received += u" (";
+    received += clientHost;
+    received += u") by ";
+    received += m_spec.name;
+    received += u" (Carteiro) with ";
+    received += with;
+    received += u" id ";
+    received += id;
+    if (envelope.recipients.size() == 1) {
+        received += u" for <";
+        received += envelope.recipients.first();
+        received += u'>';
+    }
+    received += u"; ";
+    received += date;
     const QByteArray stamped = rfc5322::prependField(data, QStringLiteral("Received"), received);
 
     // Lists expand here, as sendmail's aliases do (seed 001: EXPN shows the same members).

@@ -66,9 +66,46 @@ QByteArray SmtpReply::toWire() const
     const qsizetype count = std::max<qsizetype>(lines.size(), 1);
     // Sized for ASCII text, so that the reply is one allocation.
     qsizetype size = 0;
-    for (qsizetype i = 0; i < count; ++i)
-        size += 7 + enhanced.size() + (i < lines.size() ? lines.at(i).size() : 0);
+    bool ascii = true;
+    const auto isAscii = [](QStringView text) {
+        for (const QChar c : text)
+            if (c.unicode() >= 0x80)
+                return false;
+        return true;
+    };
+    ascii = isAscii(enhanced);
+    for (qsizetype i = 0; i < count; ++i) {
+        const QStringView text = i < lines.size() ? QStringView(lines.at(i)) : QStringView();
+        ascii = ascii && isAscii(text);
+        size += 7 + enhanced.size() + text.size();
+    }
     QByteArray wire;
+    if (ascii) {
+        // The common case, written straight into the buffer: replies are on every exchange.
+        wire.resize(size);
+        char *out = wire.data();
+        const auto put = [&out](QStringView text) {
+            for (const QChar c : text)
+                *out++ = char(c.unicode());
+        };
+        for (qsizetype i = 0; i < count; ++i) {
+            const QStringView text = i < lines.size() ? QStringView(lines.at(i)) : QStringView();
+            *out++ = number[0];
+            *out++ = number[1];
+            *out++ = number[2];
+            *out++ = i + 1 < count ? '-' : ' ';
+            if (!enhanced.isEmpty()) {
+                put(enhanced);
+                if (!text.isEmpty())
+                    *out++ = ' ';
+            }
+            put(text);
+            *out++ = '\r';
+            *out++ = '\n';
+        }
+        wire.truncate(out - wire.constData());
+        return wire;
+    }
     wire.reserve(size);
     for (qsizetype i = 0; i < count; ++i) {
         const QStringView text = i < lines.size() ? QStringView(lines.at(i)) : QStringView();

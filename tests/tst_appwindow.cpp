@@ -13,8 +13,8 @@
 
 #include <QDir>
 #include <QDockWidget>
-#include <QListView>
 #include <QLabel>
+#include <QListView>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSignalSpy>

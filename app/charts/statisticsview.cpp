@@ -101,13 +101,17 @@ void StatisticsView::setTrace(const core::Trace *trace)
     m_trace = trace;
     m_series.reset();
     m_position = -1;
-    redraw();
+    // Reading a storm's trace takes a second: only for charts in view (showEvent draws them
+    // when the tab is opened).
+    if (isVisible())
+        redraw();
 }
 
 void StatisticsView::traceChanged()
 {
     m_series.reset();
-    m_refresh->start();
+    if (isVisible())
+        m_refresh->start();
 }
 
 void StatisticsView::setPosition(int position)

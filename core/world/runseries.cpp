@@ -45,8 +45,13 @@ RunSeries::RunSeries(const Trace &trace)
             const TraceEvent event = trace.at(i);
             if (Network::connectOutcome(event) == Network::ConnectOutcome::Established)
                 m_connections[event.protocol].push_back(i);
+            else
+                m_refused.push_back(i);
             continue;
         }
+        case TraceEvent::Type::Fault:
+            m_faults.push_back(i);
+            continue;
         default:
             continue;
         }
@@ -61,6 +66,7 @@ RunSeries::RunSeries(const Trace &trace)
         }
         switch (type) {
         case TraceEvent::Type::Queue:
+            m_accepted.push_back(i);
             if (!event.messageId.isEmpty())
                 acceptedAt.insert(event.messageId, event.time);
             break;
@@ -123,6 +129,21 @@ std::vector<RunSeries::Sample> RunSeries::queueLength(const QString &mta, std::s
         out.push_back(peak);
     }
     return out;
+}
+
+int RunSeries::accepted(std::size_t upTo) const
+{
+    return countBelow(m_accepted, upTo);
+}
+
+int RunSeries::refused(std::size_t upTo) const
+{
+    return countBelow(m_refused, upTo);
+}
+
+int RunSeries::faults(std::size_t upTo) const
+{
+    return countBelow(m_faults, upTo);
 }
 
 int RunSeries::outcome(Outcome outcome, std::size_t upTo) const

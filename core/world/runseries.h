@@ -40,6 +40,9 @@ public:
     std::vector<Sample> queueLength(const QString &mta, std::size_t upTo,
                                     int maxPoints = 600) const;
     int outcome(Outcome outcome, std::size_t upTo) const;
+    int accepted(std::size_t upTo) const; // messages taken into a queue (each hop counts)
+    int refused(std::size_t upTo) const;  // connections refused or timed out
+    int faults(std::size_t upTo) const;   // faults switched on or off
     // Messages that left a queue before `upTo`, at most `maxPoints` of them (evenly picked).
     std::vector<Latency> latencies(std::size_t upTo, int maxPoints = 800) const;
     QStringList protocols() const;
@@ -58,6 +61,7 @@ private:
     std::vector<std::pair<std::size_t, Latency>> m_latencies; // by the index of the leaving
     std::map<QString, std::vector<std::size_t>> m_lines;      // indexes, per protocol
     std::map<QString, std::vector<std::size_t>> m_connections;
+    std::vector<std::size_t> m_accepted, m_refused, m_faults;
 };
 
 } // namespace carteiro::core

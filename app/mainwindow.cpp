@@ -619,10 +619,8 @@ void MainWindow::exportCaptureFromDialog()
 
 bool MainWindow::exportCapture(const QString &path)
 {
-    if (!m_world) {
-        m_errorText = tr("There is no run to export: open a scenario first.");
+    if (!hasRunToExport())
         return false;
-    }
     const core::PcapWriter capture(m_world->trace());
     QString error;
     if (!capture.writeFile(path, &error)) {
@@ -679,10 +677,8 @@ void MainWindow::exportReportFromDialog()
 
 bool MainWindow::exportTranscript(const QString &path)
 {
-    if (!m_world) {
-        m_errorText = tr("There is no run to export: open a scenario first.");
+    if (!hasRunToExport())
         return false;
-    }
     const QString suffix = QFileInfo(path).suffix().toLower();
     const core::TranscriptFormat format =
         suffix == QLatin1String("md") || suffix == QLatin1String("markdown")
@@ -704,53 +700,50 @@ bool MainWindow::exportTranscript(const QString &path)
     return true;
 }
 
-bool MainWindow::exportLadder(const QString &path)
+bool MainWindow::hasRunToExport()
 {
-    if (!m_world) {
+    if (!m_world)
         m_errorText = tr("There is no run to export: open a scenario first.");
+    return m_world != nullptr;
+}
+
+bool MainWindow::exportPicture(const QString &path, QSize size,
+                               const std::function<void(QPainter &)> &paint, const QString &done)
+{
+    if (!hasRunToExport())
         return false;
-    }
     QString error;
-    if (!savePicture(
-            path, m_ladder->wholeSize(),
-            [this](QPainter &painter) { m_ladder->renderWhole(painter); },
-            m_scenario.title.text(language()), &error)) {
+    if (!savePicture(path, size, paint, m_scenario.title.text(language()), &error)) {
         m_errorText = error;
         return false;
     }
-    statusBar()->showMessage(tr("Ladder diagram written to %1").arg(QFileInfo(path).fileName()),
-                             5000);
+    statusBar()->showMessage(done.arg(QFileInfo(path).fileName()), 5000);
     return true;
+}
+
+bool MainWindow::exportLadder(const QString &path)
+{
+    return exportPicture(
+        path, m_ladder->wholeSize(), [this](QPainter &painter) { m_ladder->renderWhole(painter); },
+        tr("Ladder diagram written to %1"));
 }
 
 bool MainWindow::exportCanvas(const QString &path)
 {
-    if (!m_world) {
-        m_errorText = tr("There is no run to export: open a scenario first.");
-        return false;
-    }
     const QRectF source = m_topology->itemsBoundingRect().adjusted(-20, -20, 20, 20);
-    QString error;
-    if (!savePicture(
-            path, source.size().toSize(),
-            [this, source](QPainter &painter) {
-                painter.setRenderHint(QPainter::Antialiasing);
-                m_topology->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
-            },
-            m_scenario.title.text(language()), &error)) {
-        m_errorText = error;
-        return false;
-    }
-    statusBar()->showMessage(tr("Canvas written to %1").arg(QFileInfo(path).fileName()), 5000);
-    return true;
+    return exportPicture(
+        path, source.size().toSize(),
+        [this, source](QPainter &painter) {
+            painter.setRenderHint(QPainter::Antialiasing);
+            m_topology->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
+        },
+        tr("Canvas written to %1"));
 }
 
 bool MainWindow::exportReport(const QString &path)
 {
-    if (!m_world) {
-        m_errorText = tr("There is no run to export: open a scenario first.");
+    if (!hasRunToExport())
         return false;
-    }
     RunReportContent content;
     content.title = m_scenario.title.text(language());
     content.summary = m_scenario.summary.text(language());

@@ -21,6 +21,7 @@ class QTimer;
 class QGroupBox;
 class QPushButton;
 class QSplitter;
+class QPainter;
 class QToolBar;
 class QActionGroup;
 
@@ -127,6 +128,11 @@ protected:
 
 private:
     QString askExportPath(const QString &title, const QString &suffix, const QString &filters);
+    // False, with the reason in m_errorText, when no scenario is open.
+    bool hasRunToExport();
+    // Saves a drawing as the suffix says; `done` is the status message, %1 the file's name.
+    bool exportPicture(const QString &path, QSize size,
+                       const std::function<void(QPainter &)> &paint, const QString &done);
     void createActions();
     void createDocks();
     void createLanguageMenu();

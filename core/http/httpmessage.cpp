@@ -151,9 +151,4 @@ QString value(const QList<QPair<QString, QString>> &fields, const QString &name)
 
 } // namespace form
 
-QString htmlEscape(const QString &text)
-{
-    return text.toHtmlEscaped();
-}
-
 } // namespace carteiro::core

@@ -62,7 +62,4 @@ QList<QPair<QString, QString>> decode(const QByteArray &body);
 QString value(const QList<QPair<QString, QString>> &fields, const QString &name);
 } // namespace form
 
-// The five characters HTML gives a meaning, escaped.
-QString htmlEscape(const QString &text);
-
 } // namespace carteiro::core

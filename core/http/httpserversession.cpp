@@ -11,7 +11,7 @@ HttpResponse errorPage(int status, const QByteArray &text)
     response.fields.add("Content-Type", "text/html; charset=utf-8");
     const QByteArray title = QByteArray::number(status) + ' ' + HttpResponse::reasonPhrase(status);
     response.body = "<!DOCTYPE html>\r\n<title>" + title + "</title>\r\n<h1>" + title +
-                    "</h1>\r\n<p>" + htmlEscape(QString::fromUtf8(text)).toUtf8() + "</p>\r\n";
+                    "</h1>\r\n<p>" + QString::fromUtf8(text).toHtmlEscaped().toUtf8() + "</p>\r\n";
     return response;
 }
 

@@ -15,11 +15,6 @@ namespace carteiro::core {
 
 namespace {
 
-QString escape(const QString &text)
-{
-    return htmlEscape(text);
-}
-
 // The first text part a reader would show: text/plain, else text/html, depth first.
 const MimePart *readableText(const MimePart &part, const QString &type)
 {
@@ -114,7 +109,7 @@ HttpResponse Webmail::page(int status, const QString &title, const QString &body
     response.fields.add("Cache-Control", "no-store");
     // One element per line, so the dialogue shows the page as readable lines.
     const QString html = QStringLiteral("<!DOCTYPE html>\n<title>%1 - %2</title>\n%3")
-                             .arg(escape(title), escape(m_spec.name), body);
+                             .arg(title.toHtmlEscaped(), m_spec.name.toHtmlEscaped(), body);
     response.body = rfc5322::toCrlf(html.toUtf8());
     if (!response.body.endsWith("\r\n"))
         response.body += "\r\n";
@@ -124,9 +119,9 @@ HttpResponse Webmail::page(int status, const QString &title, const QString &body
 HttpResponse Webmail::redirect(const QByteArray &location) const
 {
     // 303: after a form is posted, the browser GETs the next page (RFC 9110 section 15.4.4).
-    HttpResponse response =
-        page(303, QStringLiteral("See Other"),
-             QStringLiteral("<a href=\"%1\">%1</a>").arg(escape(QString::fromUtf8(location))));
+    HttpResponse response = page(
+        303, QStringLiteral("See Other"),
+        QStringLiteral("<a href=\"%1\">%1</a>").arg(QString::fromUtf8(location).toHtmlEscaped()));
     response.fields.add("Location", location);
     return response;
 }
@@ -165,7 +160,7 @@ void Webmail::handle(const HttpRequest &request, Respond respond)
     if (allowed.isEmpty()) {
         respond(page(404, QStringLiteral("Not Found"),
                      QStringLiteral("<p>There is no page %1 here.</p>\n")
-                         .arg(escape(QString::fromUtf8(path)))));
+                         .arg(QString::fromUtf8(path).toHtmlEscaped())));
         return;
     }
     if (!allowed.contains(method)) {
@@ -173,11 +168,12 @@ void Webmail::handle(const HttpRequest &request, Respond respond)
         static const QByteArrayList known{"GET",     "HEAD",  "POST",  "PUT",    "DELETE",
                                           "OPTIONS", "TRACE", "PATCH", "CONNECT"};
         const bool isKnown = known.contains(request.method);
-        HttpResponse response = page(
-            isKnown ? 405 : 501,
-            isKnown ? QStringLiteral("Method Not Allowed") : QStringLiteral("Not Implemented"),
-            QStringLiteral("<p>%1 takes %2.</p>\n")
-                .arg(escape(QString::fromUtf8(path)), QString::fromLatin1(allowed.join(", "))));
+        HttpResponse response =
+            page(isKnown ? 405 : 501,
+                 isKnown ? QStringLiteral("Method Not Allowed") : QStringLiteral("Not Implemented"),
+                 QStringLiteral("<p>%1 takes %2.</p>\n")
+                     .arg(QString::fromUtf8(path).toHtmlEscaped(),
+                          QString::fromLatin1(allowed.join(", "))));
         if (isKnown)
             response.fields.add("Allow", allowed.join(", "));
         respond(response);
@@ -260,7 +256,7 @@ void Webmail::login(const HttpRequest &request, Respond respond)
                                      : QStringLiteral("Mail server unreachable"),
                              QStringLiteral("<p class=\"error\">The mail server said: %1</p>\n"
                                             "<a href=\"/\">Try again</a>\n")
-                                 .arg(escape(outcome.failure))));
+                                 .arg(outcome.failure.toHtmlEscaped())));
                 return;
             }
             QByteArray sid;
@@ -283,7 +279,7 @@ void Webmail::inbox(const SignIn &signIn, Respond respond)
             if (!result.ok) {
                 respond(page(502, QStringLiteral("Mail server unreachable"),
                              QStringLiteral("<p class=\"error\">The mail server said: %1</p>\n")
-                                 .arg(escape(result.error))));
+                                 .arg(result.error.toHtmlEscaped())));
                 return;
             }
             QString rows;
@@ -293,15 +289,15 @@ void Webmail::inbox(const SignIn &signIn, Respond respond)
                 rows += QStringLiteral("<tr class=\"%1\"><td>%2</td><td><a href=\"/message/%3\">"
                                        "%4</a></td><td>%5</td></tr>\n")
                             .arg(seen ? QStringLiteral("seen") : QStringLiteral("unseen"),
-                                 escape(header.decodedHeader(QStringLiteral("From"))))
+                                 header.decodedHeader(QStringLiteral("From")).toHtmlEscaped())
                             .arg(result.uids.at(i))
-                            .arg(escape(header.decodedHeader(QStringLiteral("Subject"))),
-                                 escape(header.header(QStringLiteral("Date"))));
+                            .arg(header.decodedHeader(QStringLiteral("Subject")).toHtmlEscaped(),
+                                 header.header(QStringLiteral("Date")).toHtmlEscaped());
             }
             respond(page(200, QStringLiteral("Inbox (%1)").arg(result.messages.size()),
                          QStringLiteral("<h1>Inbox of %1</h1>\n<table>\n%2</table>\n"
                                         "<a href=\"/compose\">New message</a>\n")
-                             .arg(escape(signIn.address), rows)));
+                             .arg(signIn.address.toHtmlEscaped(), rows)));
         });
     m_network.connect(m_spec.name, imapServer(), Mta::kImapPort, session);
 }
@@ -315,7 +311,7 @@ void Webmail::message(const SignIn &signIn, quint32 uid, Respond respond)
             if (!result.ok) {
                 respond(page(502, QStringLiteral("Mail server unreachable"),
                              QStringLiteral("<p class=\"error\">The mail server said: %1</p>\n")
-                                 .arg(escape(result.error))));
+                                 .arg(result.error.toHtmlEscaped())));
                 return;
             }
             if (result.messages.isEmpty()) {
@@ -331,15 +327,15 @@ void Webmail::message(const SignIn &signIn, quint32 uid, Respond respond)
             QStringList attachments;
             attachmentsOf(mail, &attachments);
             QString body = QStringLiteral("<h1>%1</h1>\n<p>From: %2<br>To: %3<br>Date: %4</p>\n")
-                               .arg(escape(mail.decodedHeader(QStringLiteral("Subject"))),
-                                    escape(mail.decodedHeader(QStringLiteral("From"))),
-                                    escape(mail.decodedHeader(QStringLiteral("To"))),
-                                    escape(mail.header(QStringLiteral("Date"))));
-            body +=
-                QStringLiteral("<pre>\n%1</pre>\n").arg(escape(text ? text->text() : QString()));
+                               .arg(mail.decodedHeader(QStringLiteral("Subject")).toHtmlEscaped(),
+                                    mail.decodedHeader(QStringLiteral("From")).toHtmlEscaped(),
+                                    mail.decodedHeader(QStringLiteral("To")).toHtmlEscaped(),
+                                    mail.header(QStringLiteral("Date")).toHtmlEscaped());
+            body += QStringLiteral("<pre>\n%1</pre>\n")
+                        .arg((text ? text->text() : QString()).toHtmlEscaped());
             if (!attachments.isEmpty())
                 body += QStringLiteral("<p>Attachments: %1</p>\n")
-                            .arg(escape(attachments.join(QStringLiteral(", "))));
+                            .arg(attachments.join(QStringLiteral(", ")).toHtmlEscaped());
             body += QStringLiteral("<form method=\"post\" action=\"/message/%1/delete\">"
                                    "<button>Delete</button></form>\n"
                                    "<a href=\"/inbox\">Inbox</a>\n")
@@ -360,7 +356,7 @@ void Webmail::remove(const SignIn &signIn, quint32 uid, Respond respond)
             if (!outcome.ok) {
                 respond(page(502, QStringLiteral("Not deleted"),
                              QStringLiteral("<p class=\"error\">The mail server said: %1</p>\n")
-                                 .arg(escape(outcome.failure))));
+                                 .arg(outcome.failure.toHtmlEscaped())));
                 return;
             }
             respond(redirect("/inbox"));
@@ -399,7 +395,7 @@ void Webmail::send(const SignIn &signIn, const HttpRequest &request, Respond res
                 respond(page(200, QStringLiteral("Not sent"),
                              QStringLiteral("<p class=\"error\">Not sent: %1</p>\n"
                                             "<a href=\"/compose\">New message</a>\n")
-                                 .arg(escape(refused.join(QStringLiteral("; "))))));
+                                 .arg(refused.join(QStringLiteral("; ")).toHtmlEscaped())));
                 return;
             }
             keepCopy(signIn, data, respond);

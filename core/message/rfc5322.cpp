@@ -141,11 +141,21 @@ QByteArray toCrlf(const QByteArray &text)
     return out;
 }
 
+namespace {
+
+// Virtual time 0: 2026-03-02, a Monday, at 09:00:00 UTC.
+QDate epochDay()
+{
+    return QDate(2026, 3, 2);
+}
+constexpr SimTime kEpochClock = 9 * kHour;
+
+} // namespace
+
 QDateTime wallClock(SimTime time)
 {
-    // 2026-03-02 is a Monday; the scenario's clock starts there at 09:00:00 UTC.
-    static const QDateTime epoch(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC);
-    return epoch.addMSecs(time);
+    return QDateTime(epochDay(), QTime::fromMSecsSinceStartOfDay(int(kEpochClock)), Qt::UTC)
+        .addMSecs(time);
 }
 
 QString formatDate(SimTime time)
@@ -155,10 +165,9 @@ QString formatDate(SimTime time)
     static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     // Plain arithmetic rather than wallClock(): this runs for every Date and Received field.
-    static const QDate epochDay(2026, 3, 2);   // a Monday, as in wallClock()
-    constexpr SimTime kEpochClock = 9 * kHour; // 09:00:00 UTC
+    static const QDate firstDay = epochDay();
     const SimTime sinceMidnight = kEpochClock + time;
-    const QDate day = epochDay.addDays(sinceMidnight / kDay);
+    const QDate day = firstDay.addDays(sinceMidnight / kDay);
     const SimTime clock = sinceMidnight % kDay;
     // "Mon, 2 Mar 2026 09:00:00 +0000", written by hand: the date goes into every message
     // and every Received field, and printf is slow for it. Every number is non-negative.
